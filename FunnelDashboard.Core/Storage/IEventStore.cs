@@ -1,0 +1,49 @@
+using FunnelDashboard.Core.Domain;
+
+namespace FunnelDashboard.Core.Storage;
+
+/// <summary>
+/// The durable source of truth: users, sessions and the append-only event tables (page visits, interactions), whose
+/// ids increase with every append so readers can tail what is new. Implemented over SQLite and PostgreSQL.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>"Sqlite" or "Postgres", for logs and health.</summary>
+    string Provider { get; }
+
+    /// <summary>Creates or migrates the schema; safe to call at every start.</summary>
+    Task InitializeAsync(CancellationToken ct = default);
+
+    /// <summary>Throws when the store cannot be reached.</summary>
+    Task PingAsync(CancellationToken ct = default);
+
+    Task<StoreCounts> CountAsync(CancellationToken ct = default);
+
+    /// <summary>The ids among <paramref name="userIds"/> that are already stored.</summary>
+    Task<IReadOnlySet<long>> FindStoredUsersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct = default);
+
+    /// <summary>Whether a batch with this fingerprint was imported before.</summary>
+    Task<bool> WasImportedAsync(string fingerprint, CancellationToken ct = default);
+
+    /// <summary>Stores the whole batch in one transaction: all of it, or nothing.</summary>
+    Task ImportAsync(ImportBatch batch, CancellationToken ct = default);
+
+    IAsyncEnumerable<User> ReadUsersAsync(CancellationToken ct = default);
+    IAsyncEnumerable<Session> ReadSessionsAsync(CancellationToken ct = default);
+    IAsyncEnumerable<PageVisit> ReadPageVisitsAsync(long afterId = 0, CancellationToken ct = default);
+    IAsyncEnumerable<Interaction> ReadInteractionsAsync(long afterId = 0, CancellationToken ct = default);
+}
+
+public sealed record StoreCounts(long Users, long Sessions, long PageVisits, long Interactions, long Imports);
+
+/// <summary>
+/// What one import stores. Page visits and interactions get their ids from the store (their Id here is ignored);
+/// sessions carry their own ids, which must be unique.
+/// </summary>
+public sealed record ImportBatch(
+    string Fingerprint,
+    string Source,
+    IReadOnlyList<User> Users,
+    IReadOnlyList<Session> Sessions,
+    IReadOnlyList<PageVisit> PageVisits,
+    IReadOnlyList<Interaction> Interactions);

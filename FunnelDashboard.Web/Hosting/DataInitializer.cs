@@ -1,0 +1,68 @@
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace FunnelDashboard.Web.Hosting;
+
+/// <summary>
+/// Gets the data ready after start, without holding up the web server: creates or migrates the schema, seeds an
+/// empty store from the seed dataset (first start only), then loads the analytics snapshot. While it works the
+/// analytics state says so, and pages show it; an unreachable store is retried until it answers.
+/// </summary>
+public sealed class DataInitializer(
+    IEventStore store,
+    DatasetImporter importer,
+    FunnelAnalytics analytics,
+    IOptions<SeedingOptions> seeding,
+    ILogger<DataInitializer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PrepareAsync(stoppingToken);
+                return;
+            }
+            catch (ImportException e)
+            {
+                logger.LogError("The seed dataset could not be imported: {Error}", e.Message);
+                analytics.SetUnavailable($"The seed dataset could not be imported: {e.Message}");
+                await analytics.RefreshAsync(stoppingToken);
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "The {Provider} store is not reachable; trying again in {Delay}", store.Provider, seeding.Value.RetryDelay);
+                analytics.SetUnavailable($"The {store.Provider} store is not reachable ({e.Message}); retrying.");
+                await Task.Delay(seeding.Value.RetryDelay, stoppingToken);
+            }
+        }
+    }
+
+    async Task PrepareAsync(CancellationToken ct)
+    {
+        analytics.SetPreparing("Preparing data: opening the store…");
+        await store.InitializeAsync(ct);
+        var counts = await store.CountAsync(ct);
+        logger.LogInformation("{Provider} store: {Users:N0} users, {Visits:N0} page visits, {Interactions:N0} interactions",
+            store.Provider, counts.Users, counts.PageVisits, counts.Interactions);
+
+        if (counts.Users == 0 && seeding.Value.Enabled)
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, seeding.Value.Folder);
+            if (Directory.Exists(folder))
+            {
+                analytics.SetPreparing("Preparing data: importing the seed dataset (first start only, about half a minute)…");
+                logger.LogInformation("The store is empty: seeding it from {Folder}", folder);
+                await importer.ImportAsync(folder, ct: ct);
+            }
+            else
+                logger.LogWarning("The store is empty and the seed folder {Folder} does not exist; starting without data", folder);
+        }
+        analytics.SetPreparing("Preparing data: loading the analytics snapshot…");
+        await analytics.RefreshAsync(ct);
+    }
+}

@@ -1,0 +1,34 @@
+using FunnelDashboard.Core;
+using FunnelDashboard.Core.Storage;
+using FunnelDashboard.Web.Api;
+
+namespace FunnelDashboard.Web.Hosting;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Storage options from configuration ("Storage" section and ConnectionStrings:Postgres), relative paths under the content root.</summary>
+    public static IServiceCollection AddFunnelStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.PostConfigure<StorageOptions>(options =>
+        {
+            options.PostgresConnectionString ??= configuration.GetConnectionString("Postgres");
+            options.SqlitePath = Path.GetFullPath(options.SqlitePath, contentRoot);
+        });
+        return services.AddFunnelCore();
+    }
+
+    /// <summary>Everything the web app serves: storage and analytics, seeding, health, the API and the UI.</summary>
+    public static IServiceCollection AddFunnelWeb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddFunnelStorage(configuration, contentRoot);
+        services.Configure<SeedingOptions>(configuration.GetSection(SeedingOptions.Section));
+        services.AddHostedService<DataInitializer>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddOpenApi();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        return services;
+    }
+}
