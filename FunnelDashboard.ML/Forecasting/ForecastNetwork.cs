@@ -12,6 +12,7 @@ internal sealed class ForecastNetwork
 
     public ForecastNetwork(ForecastArchitecture architecture, Random random)
     {
+        architecture.Validate();
         _lstm = new Lstm("lstm", ForecastFeatures.Count, architecture.HiddenSize, architecture.LstmLayers, random);
         _head =
         [

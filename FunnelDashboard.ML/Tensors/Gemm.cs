@@ -16,6 +16,9 @@ public static class Gemm
     /// <summary>Below this many multiply-adds a thread hop costs more than the second core gives back.</summary>
     private const long ParallelThreshold = 1L << 21;
 
+    /// <summary>Threads a large multiply may use; 1 forces one core (benchmarks, or a host that parallelizes itself).</summary>
+    public static int MaxThreads { get; set; } = Environment.ProcessorCount;
+
     public static void Multiply(Matrix a, bool transposeA, Matrix b, bool transposeB, Matrix c, bool accumulate = false)
     {
         int m = transposeA ? a.Cols : a.Rows;
@@ -54,7 +57,7 @@ public static class Gemm
             {
                 int depth = Math.Min(DepthBlock, k - k0);
                 PackB(b, packedB, k0, depth, n);
-                int workers = (long)m * n * depth >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, rowBlocks) : 1;
+                int workers = (long)m * n * depth >= ParallelThreshold ? Math.Clamp(MaxThreads, 1, rowBlocks) : 1;
                 if (workers == 1)
                 {
                     RunRowBlocks(a, packedB, c, m, n, k0, depth, 0, rowBlocks);
