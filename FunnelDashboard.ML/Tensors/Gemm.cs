@@ -4,12 +4,12 @@ using System.Runtime.Intrinsics;
 namespace FunnelDashboard.ML.Tensors;
 
 /// <summary>
-/// General matrix multiply C (+)= op(A)·op(B), blocked for the cache and computed by a 4x16 Vector256 FMA micro-kernel.
+/// General matrix multiply C (+)= op(A)·op(B), blocked for the cache and computed by a 6x16 Vector256 FMA micro-kernel.
 /// Operands are packed into contiguous panels first, which also makes transposed operands free of extra copies.
 /// </summary>
 public static class Gemm
 {
-    private const int RowsPerKernel = 4;
+    private const int RowsPerKernel = 6;
     private const int ColsPerKernel = 16;
     private const int DepthBlock = 256;
 
@@ -103,7 +103,7 @@ public static class Gemm
         }
     }
 
-    /// <summary>Packs rows [row0, row0+rows) x depth of A as depth groups of 4 values, zero-padding missing rows.</summary>
+    /// <summary>Packs rows [row0, row0+rows) x depth of A as depth groups of 6 values, zero-padding missing rows.</summary>
     private static void PackA(Operand a, float[] packed, int row0, int rows, int k0, int depth)
     {
         for (int p = 0; p < depth; p++)
@@ -135,27 +135,36 @@ public static class Gemm
         }
     }
 
-    /// <summary>C[rows x cols] += packed A (depth x 4) times packed B panel (depth x 16), with 8 accumulators in registers.</summary>
+    /// <summary>
+    /// C[rows x cols] += packed A (depth x 6) times packed B panel (depth x 16): 12 accumulators, two B vectors and one
+    /// broadcast fill 15 of the 16 AVX registers, so every loaded value feeds several FMAs.
+    /// </summary>
     private static unsafe void Kernel(float* a, float* b, int depth, float* c, int ldc, int rows, int cols)
     {
-        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default;
-        Vector256<float> c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         for (int p = 0; p < depth; p++)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
-            var a0 = Vector256.Create(a[0]);
-            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector256.Create(a[1]);
-            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector256.Create(a[2]);
-            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector256.Create(a[3]);
-            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+            var broadcast = Vector256.Create(a[0]);
+            c00 = Vector256.FusedMultiplyAdd(broadcast, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(broadcast, b1, c01);
+            broadcast = Vector256.Create(a[1]);
+            c10 = Vector256.FusedMultiplyAdd(broadcast, b0, c10);
+            c11 = Vector256.FusedMultiplyAdd(broadcast, b1, c11);
+            broadcast = Vector256.Create(a[2]);
+            c20 = Vector256.FusedMultiplyAdd(broadcast, b0, c20);
+            c21 = Vector256.FusedMultiplyAdd(broadcast, b1, c21);
+            broadcast = Vector256.Create(a[3]);
+            c30 = Vector256.FusedMultiplyAdd(broadcast, b0, c30);
+            c31 = Vector256.FusedMultiplyAdd(broadcast, b1, c31);
+            broadcast = Vector256.Create(a[4]);
+            c40 = Vector256.FusedMultiplyAdd(broadcast, b0, c40);
+            c41 = Vector256.FusedMultiplyAdd(broadcast, b1, c41);
+            broadcast = Vector256.Create(a[5]);
+            c50 = Vector256.FusedMultiplyAdd(broadcast, b0, c50);
+            c51 = Vector256.FusedMultiplyAdd(broadcast, b1, c51);
             a += RowsPerKernel;
             b += ColsPerKernel;
         }
@@ -166,6 +175,8 @@ public static class Gemm
             AddTo(c + ldc, c10, c11);
             AddTo(c + 2 * ldc, c20, c21);
             AddTo(c + 3 * ldc, c30, c31);
+            AddTo(c + 4 * ldc, c40, c41);
+            AddTo(c + 5 * ldc, c50, c51);
             return;
         }
 
@@ -175,6 +186,8 @@ public static class Gemm
         c10.Store(tile + 16); c11.Store(tile + 24);
         c20.Store(tile + 32); c21.Store(tile + 40);
         c30.Store(tile + 48); c31.Store(tile + 56);
+        c40.Store(tile + 64); c41.Store(tile + 72);
+        c50.Store(tile + 80); c51.Store(tile + 88);
         for (int r = 0; r < rows; r++)
             for (int j = 0; j < cols; j++)
                 c[r * ldc + j] += tile[r * ColsPerKernel + j];
