@@ -33,4 +33,22 @@ public sealed record ForecastOptions
     public int TestDays { get; init; } = 28;
 
     public int Seed { get; init; } = 42;
+
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        ForecastArchitecture.From(this).Validate();
+        Require(MaxEpochs >= 1, nameof(MaxEpochs), MaxEpochs);
+        Require(BatchSize >= 1, nameof(BatchSize), BatchSize);
+        Require(Patience >= 1, nameof(Patience), Patience);
+        Require(LearningRate > 0 && float.IsFinite(LearningRate), nameof(LearningRate), LearningRate);
+        Require(ClipNorm > 0, nameof(ClipNorm), ClipNorm);
+        Require(ValidationFraction is >= 0f and < 1f, nameof(ValidationFraction), ValidationFraction);
+        Require(TestDays >= Horizon, nameof(TestDays), TestDays);
+    }
+
+    private static void Require(bool valid, string name, object value)
+    {
+        if (!valid) throw new ArgumentException($"ForecastOptions.{name} = {value} is out of range.");
+    }
 }

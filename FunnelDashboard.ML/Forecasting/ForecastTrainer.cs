@@ -11,11 +11,14 @@ public static class ForecastTrainer
     /// (restoring the best weights), then scores the model and both baselines on the test tail.
     /// The same series, options and seed give a bit-identical model.
     /// </summary>
-    /// <exception cref="ArgumentException">The series has fewer than <see cref="ForecastOptions.MinimumDays"/> days.</exception>
+    /// <exception cref="ArgumentException">
+    /// The series has fewer than <see cref="ForecastOptions.MinimumDays"/> days, or an option is out of range.
+    /// </exception>
     public static ForecastTrainingResult Train(DailySeries series, ForecastOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new ForecastOptions();
+        options.Validate();
         if (series.Length < ForecastOptions.MinimumDays)
             throw new ArgumentException(
                 $"Forecasting needs at least {ForecastOptions.MinimumDays} days of data; the series has {series.Length}.", nameof(series));

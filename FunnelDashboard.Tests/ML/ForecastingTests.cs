@@ -24,6 +24,15 @@ public class ForecastingTests
     }
 
     [Fact]
+    public void Training_rejects_out_of_range_options_by_name()
+    {
+        var series = SeriesGenerator.Generate(60, 1);
+
+        Assert.Contains("BatchSize", Assert.Throws<ArgumentException>(() => ForecastTrainer.Train(series, new ForecastOptions { BatchSize = 0 })).Message);
+        Assert.Contains("HiddenSize", Assert.Throws<ArgumentException>(() => ForecastTrainer.Train(series, new ForecastOptions { HiddenSize = 0 })).Message);
+    }
+
+    [Fact]
     public void Training_works_on_the_minimum_of_30_days()
     {
         var result = ForecastTrainer.Train(SeriesGenerator.Generate(30, 1), QuickTraining.Options);
