@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FunnelDashboard.ML.Cli;
 
 /// <summary>A usage error: the command line itself is wrong.</summary>
-public sealed class CommandLineException(string message) : Exception(message);
+internal sealed class CommandLineException(string message) : Exception(message);
 
 /// <summary>Positional arguments plus <c>--name value</c> options.</summary>
 internal sealed class CommandLine

@@ -32,6 +32,30 @@ public class GemmTests
     }
 
     [Fact]
+    public void Splitting_rows_over_cores_gives_bit_identical_results()
+    {
+        var random = new Random(5);
+        var a = TestData.RandomMatrix(300, 200, random);
+        var b = TestData.RandomMatrix(200, 100, random);
+        var parallel = new Matrix(300, 100);
+        var serial = new Matrix(300, 100);
+
+        Gemm.Multiply(a, false, b, false, parallel);
+        int threads = Gemm.MaxThreads;
+        Gemm.MaxThreads = 1;
+        try
+        {
+            Gemm.Multiply(a, false, b, false, serial);
+        }
+        finally
+        {
+            Gemm.MaxThreads = threads;
+        }
+
+        Assert.Equal(serial.Data, parallel.Data);
+    }
+
+    [Fact]
     public void Multiply_without_accumulate_overwrites_the_output()
     {
         var a = new Matrix(1, 2, [1, 2]);
