@@ -15,7 +15,7 @@ public static class ForecastCommands
 
     public const string Usage = """
         eval-forecast --series FILE.csv [--horizon 7] [--weeks 8] [--seed 42] [--epochs 150] [--hidden 32]
-            Backtests over the last weeks of a date,value CSV: one model is trained on the data before them (no
+            Backtests over the last weeks of a date,value CSV (header optional): one model is trained on the data before them (no
             retraining), then forecasts from every day whose horizon falls in them; LSTM and both baselines are scored alike.
         generate-series FILE.csv [--days 730] [--seed 1] [--start 2024-01-01]
             Writes a synthetic daily series (weekly seasonality, trend, noise).

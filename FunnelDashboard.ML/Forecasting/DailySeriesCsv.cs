@@ -7,6 +7,7 @@ public static class DailySeriesCsv
 {
     public const string Header = "date,value";
 
+    /// <summary>Reads the file; a first line whose first field is not a date is taken as a header and skipped.</summary>
     /// <exception cref="FormatException">A row is not a date and a number; the message names the file and line.</exception>
     public static DailySeries Read(string path)
     {
@@ -16,11 +17,11 @@ public static class DailySeriesCsv
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            if (lineNumber == 1 && line.Trim().Equals(Header, StringComparison.OrdinalIgnoreCase)) continue;
             var fields = line.Split(',');
-            if (fields.Length != 2
-                || !DateOnly.TryParseExact(fields[0].Trim().Trim('"'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                || !double.TryParse(fields[1].Trim().Trim('"'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            bool isDate = TryParseDate(fields[0], out var date);
+            if (lineNumber == 1 && !isDate) continue;
+            if (fields.Length != 2 || !isDate
+                || !double.TryParse(Unquote(fields[1]), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                 || !double.IsFinite(value))
                 throw new FormatException($"{path}, line {lineNumber}: expected 'yyyy-MM-dd,number', got '{line}'.");
             points.Add((date, value));
@@ -28,6 +29,11 @@ public static class DailySeriesCsv
         if (points.Count == 0) throw new FormatException($"{path}: no data rows.");
         return DailySeries.FromPoints(points);
     }
+
+    private static bool TryParseDate(string field, out DateOnly date) =>
+        DateOnly.TryParseExact(Unquote(field), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static string Unquote(string field) => field.Trim().Trim('"');
 
     public static void Write(string path, DailySeries series)
     {
