@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using FunnelDashboard.ML.Cli;
+
+namespace FunnelDashboard.Tests.ML;
+
+public sealed class ForecastCommandsTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("fd-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static async Task<(int ExitCode, string[] Lines)> Run(string verb, params string[] args)
+    {
+        var output = new StringWriter();
+        int exitCode = await ForecastCommands.RunAsync(verb, args, output, CancellationToken.None);
+        return (exitCode, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public void Handles_exactly_its_verbs()
+    {
+        Assert.True(ForecastCommands.Handles("eval-forecast"));
+        Assert.True(ForecastCommands.Handles("generate-series"));
+        Assert.True(ForecastCommands.Handles("bench-forecast"));
+        Assert.False(ForecastCommands.Handles("serve"));
+    }
+
+    [Fact]
+    public async Task Generated_series_evaluates_and_ends_with_one_line_per_model()
+    {
+        string csv = Path.Combine(_directory, "series.csv");
+        var (generated, _) = await Run("generate-series", csv, "--days", "120", "--seed", "4");
+        var (exitCode, lines) = await Run("eval-forecast", "--series", csv, "--horizon", "7", "--weeks", "4", "--epochs", "3", "--hidden", "8");
+
+        Assert.Equal(0, generated);
+        Assert.Equal(0, exitCode);
+        Assert.Equal(121, File.ReadAllLines(csv).Length);
+        var last = lines[^3..];
+        string number = @"-?\d+\.\d{4}";
+        for (int i = 0; i < 3; i++)
+            Assert.Matches(new Regex($"^model={new[] { "lstm", "naive", "seasonal_naive" }[i]} mape={number} rmse={number} mae={number} mse={number} r2={number}$"), last[i]);
+    }
+
+    [Fact]
+    public async Task A_bad_csv_row_fails_naming_file_and_line()
+    {
+        string csv = Path.Combine(_directory, "bad.csv");
+        File.WriteAllLines(csv, ["date,value", "2025-01-01,3", "2025-01-02,three"]);
+
+        var (exitCode, lines) = await Run("eval-forecast", "--series", csv);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{csv}, line 3", lines[0]);
+    }
+
+    [Fact]
+    public async Task Too_short_a_series_fails_with_the_day_count()
+    {
+        string csv = Path.Combine(_directory, "short.csv");
+        await Run("generate-series", csv, "--days", "20");
+
+        var (exitCode, lines) = await Run("eval-forecast", "--series", csv);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("has 20", string.Join('\n', lines));
+    }
+
+    [Theory]
+    [InlineData("eval-forecast")]
+    [InlineData("eval-forecast", "--series")]
+    [InlineData("generate-series", "a.csv", "--days", "-5")]
+    [InlineData("generate-series", "a.csv", "--dayz", "5")]
+    [InlineData("unknown-verb")]
+    public async Task Usage_errors_exit_with_2(string verb, params string[] args)
+    {
+        var (exitCode, lines) = await Run(verb, args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error:", lines[0]);
+    }
+}

@@ -1,0 +1,94 @@
+using FunnelDashboard.ML.Forecasting;
+
+namespace FunnelDashboard.Tests.ML;
+
+public sealed class RegistryTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"fd-registry-{Guid.NewGuid():N}");
+    private static readonly Lazy<ForecastTrainingResult> Trained = new(() => QuickTraining.Train());
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public void Versions_increment_and_the_latest_good_one_is_served()
+    {
+        var registry = new ForecastModelRegistry(_root);
+        var good = Trained.Value;
+        var bad = good with { BestValidationLoss = float.NaN };
+
+        var first = registry.Register("total", good);
+        var second = registry.Register("total", good);
+        var third = registry.Register("total", bad);
+
+        Assert.Equal([1, 2, 3], registry.List("total").Select(v => v.Version));
+        Assert.False(third.IsGood);
+        Assert.Equal(second.Version, registry.LatestGood("total")!.Version);
+        var (info, model) = registry.LoadLatestGood("total")!.Value;
+        Assert.Equal(2, info.Version);
+        var history = SeriesGenerator.Generate(60, 3);
+        Assert.Equal(good.Model.Predict(history).Values, model.Predict(history).Values);
+        Assert.Equal(1, first.Version);
+    }
+
+    [Fact]
+    public void Stored_records_keep_data_range_options_and_metrics()
+    {
+        var registry = new ForecastModelRegistry(_root);
+        var result = Trained.Value;
+        var registered = registry.Register("home", result);
+
+        var listed = new ForecastModelRegistry(_root).List("home").Single();
+
+        Assert.Equal(result.DataStart, listed.DataStart);
+        Assert.Equal(result.DataEnd, listed.DataEnd);
+        Assert.Equal(result.Options, listed.Options);
+        Assert.Equal(result.Evaluation, listed.Evaluation);
+        Assert.Equal(registered.CreatedUtc, listed.CreatedUtc);
+        Assert.True(listed.IsGood);
+        Assert.Equal(["home"], registry.SeriesKeys());
+    }
+
+    [Fact]
+    public void Series_are_independent_and_an_unknown_series_has_nothing_to_serve()
+    {
+        var registry = new ForecastModelRegistry(_root);
+        registry.Register("a", Trained.Value);
+
+        Assert.Empty(registry.List("b"));
+        Assert.Null(registry.LatestGood("b"));
+        Assert.Null(registry.LoadLatestGood("b"));
+        Assert.Throws<FileNotFoundException>(() => registry.Load("a", 2));
+    }
+
+    [Fact]
+    public void An_interrupted_write_leaves_nothing_visible()
+    {
+        var registry = new ForecastModelRegistry(_root);
+        registry.Register("total", Trained.Value);
+        // What a crash between writing and renaming leaves behind.
+        var leftover = Directory.CreateDirectory(Path.Combine(_root, "total", ".tmp-crashed"));
+        File.WriteAllText(Path.Combine(leftover.FullName, "model.fdfm"), "half");
+
+        Assert.Single(registry.List("total"));
+        Assert.Equal(2, registry.Register("total", Trained.Value).Version);
+        Assert.Equal(["total"], registry.SeriesKeys());
+    }
+
+    [Fact]
+    public void Unsafe_keys_are_rejected_and_series_key_for_makes_safe_distinct_ones()
+    {
+        var registry = new ForecastModelRegistry(_root);
+
+        var error = Assert.Throws<ArgumentException>(() => registry.List("../etc"));
+        Assert.Contains("SeriesKeyFor", error.Message);
+
+        string products = ForecastModelRegistry.SeriesKeyFor("/products");
+        Assert.NotEqual(products, ForecastModelRegistry.SeriesKeyFor("_products"));
+        Assert.NotEqual(products, ForecastModelRegistry.SeriesKeyFor("/products/"));
+        Assert.Equal("home", ForecastModelRegistry.SeriesKeyFor("home"));
+        Assert.Empty(registry.List(products));
+    }
+}
