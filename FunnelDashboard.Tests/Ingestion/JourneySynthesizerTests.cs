@@ -1,0 +1,77 @@
+using FunnelDashboard.Core.Domain;
+using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Tests.Support;
+
+namespace FunnelDashboard.Tests.Ingestion;
+
+public class JourneySynthesizerTests : IDisposable
+{
+    readonly string folder = TestPaths.NewTempFolder();
+    readonly Dataset dataset;
+
+    public JourneySynthesizerTests()
+    {
+        DatasetGenerator.Generate(folder, users: 4_000, seed: 3);
+        dataset = DatasetReader.Read(folder);
+    }
+
+    [Fact]
+    public void Same_input_and_seed_give_the_same_events_and_another_seed_does_not()
+    {
+        var a = JourneySynthesizer.Synthesize(dataset, seed: 1);
+        var b = JourneySynthesizer.Synthesize(dataset, seed: 1);
+        var c = JourneySynthesizer.Synthesize(dataset, seed: 2);
+
+        Assert.Equal(a.PageVisits, b.PageVisits);
+        Assert.Equal(a.Interactions, b.Interactions);
+        Assert.Equal(a.Sessions, b.Sessions);
+        Assert.NotEqual(a.PageVisits, c.PageVisits);
+    }
+
+    [Fact]
+    public void First_sessions_follow_the_funnel_in_order_as_far_as_each_user_went()
+    {
+        var batch = JourneySynthesizer.Synthesize(dataset);
+        var firstSessions = batch.PageVisits.Where(v => v.SessionId == JourneySynthesizer.SessionId(v.UserId, 0)).GroupBy(v => v.UserId).ToDictionary(g => g.Key, g => g.ToList());
+
+        foreach (var user in dataset.Users)
+        {
+            var visits = firstSessions[user.User.Id];
+            Assert.Equal(Names.AllPages.Take(user.PagesReached), visits.Select(v => v.Page));
+            Assert.Equal(user.User.FirstVisit, DateOnly.FromDateTime(visits[0].Timestamp));
+            Assert.True(visits.Zip(visits.Skip(1)).All(p => p.First.Timestamp.AddSeconds(p.First.DurationSeconds) < p.Second.Timestamp));
+        }
+        // Return sessions never take a user further than the dataset says.
+        Assert.All(batch.PageVisits.GroupBy(v => v.UserId), g =>
+            Assert.True(g.Max(v => (int)v.Page) < dataset.Users.First(u => u.User.Id == g.Key).PagesReached));
+        Assert.Equal(dataset.Users.Count(u => u.PagesReached == 4), batch.Sessions.Count(s => s.Converted));
+    }
+
+    [Fact]
+    public void Converting_sessions_submit_forms_and_abandoning_ones_show_frustration()
+    {
+        var batch = JourneySynthesizer.Synthesize(dataset);
+        var converted = batch.Sessions.Where(s => s.Converted).Select(s => s.Id).ToHashSet();
+        double Rate(bool ofConverted, InteractionType type)
+        {
+            var sessions = batch.Sessions.Count(s => s.Converted == ofConverted);
+            return (double)batch.Interactions.Count(i => converted.Contains(i.SessionId) == ofConverted && i.Type == type) / sessions;
+        }
+
+        Assert.True(Rate(true, InteractionType.FormSubmit) >= 1);
+        Assert.Equal(0, Rate(false, InteractionType.FormSubmit));
+        Assert.Equal(0, Rate(true, InteractionType.Back));
+        Assert.True(Rate(false, InteractionType.Back) > 0.4);
+        Assert.True(Rate(false, InteractionType.Scroll) > Rate(true, InteractionType.Scroll) / 4 * 1.5, "abandoning sessions scroll in bursts");
+
+        // Interactions stay inside their page visit.
+        var visitBySessionPage = batch.PageVisits.GroupBy(v => (v.SessionId, v.Page)).ToDictionary(g => g.Key, g => g.First());
+        Assert.All(batch.Interactions.Take(5_000), i =>
+        {
+            var visit = visitBySessionPage[(i.SessionId, i.Page)];
+            Assert.InRange(i.Timestamp, visit.Timestamp, visit.Timestamp.AddSeconds(visit.DurationSeconds));
+        });
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
