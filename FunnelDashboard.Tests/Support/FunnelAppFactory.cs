@@ -1,0 +1,60 @@
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Ingestion;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunnelDashboard.Tests.Support;
+
+/// <summary>
+/// The real app, in-process, on its own SQLite file (or the settings given), seeded on first start from a small
+/// generated dataset so tests stay quick. Dispose deletes its files.
+/// </summary>
+public class FunnelAppFactory : WebApplicationFactory<Program>
+{
+    public const int SeedUsers = 3_000;
+    public string Folder { get; } = TestPaths.NewTempFolder();
+    readonly Dictionary<string, string?> settings;
+
+    public FunnelAppFactory(IDictionary<string, string?>? overrides = null)
+    {
+        var seed = Path.Combine(Folder, "seed");
+        DatasetGenerator.Generate(seed, SeedUsers, seed: 11);
+        SeedFolder = seed;
+        settings = new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(Folder, "funnel.db"),
+            ["Seeding:Folder"] = seed,
+            ["Seeding:RetryDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+    }
+
+    public string SeedFolder { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public IFunnelAnalytics Analytics => Services.GetRequiredService<IFunnelAnalytics>();
+
+    /// <summary>Waits for first-start seeding and the first snapshot; fails with the app's own status message if it does not come.</summary>
+    public async Task WaitForStateAsync(AnalyticsState state, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        while (Analytics.State != state)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The app stayed {Analytics.State} ({Analytics.StatusMessage}), expected {state}.");
+            await Task.Delay(50);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { /* a file still open at shutdown: temp space, not worth failing a test */ }
+    }
+}
