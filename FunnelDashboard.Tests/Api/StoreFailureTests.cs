@@ -58,4 +58,17 @@ public class StoreFailureTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dbFolder, recursive: true);
     }
+
+    [Fact]
+    public async Task A_broken_seed_dataset_is_reported_and_the_app_keeps_running()
+    {
+        using var app = new FunnelAppFactory();
+        File.AppendAllText(Path.Combine(app.SeedFolder, DatasetFiles.Users), "oops,2015-01-01,Desktop,Male\n");
+        var client = app.CreateClient();
+        await app.WaitForStateAsync(AnalyticsState.Unavailable);
+
+        Assert.StartsWith("The seed dataset could not be imported: user_table.csv line 3002: 'oops' is not a user id", app.Analytics.StatusMessage);
+        Assert.Equal(new StoreCounts(0, 0, 0, 0, 0), await app.Services.GetRequiredService<IEventStore>().CountAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
 }

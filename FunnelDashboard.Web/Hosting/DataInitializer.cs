@@ -28,9 +28,10 @@ public sealed class DataInitializer(
             }
             catch (ImportException e)
             {
+                // Serve whatever the store holds, but say why the seed data is missing.
                 logger.LogError("The seed dataset could not be imported: {Error}", e.Message);
-                analytics.SetUnavailable($"The seed dataset could not be imported: {e.Message}");
                 await analytics.RefreshAsync(stoppingToken);
+                analytics.SetUnavailable($"The seed dataset could not be imported: {e.Message}");
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
