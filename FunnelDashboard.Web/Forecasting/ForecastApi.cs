@@ -51,12 +51,17 @@ public static class ForecastApi
         if (value.Metrics is not { Count: > 0 } metrics)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["metrics"] = ["Name at least one metric, e.g. [\"page_visits\"]."] });
 
-        var predictions = new Dictionary<string, ForecastResponse>();
+        var queries = new List<ForecastQuery>();
         foreach (var metric in metrics)
         {
             var parsed = ForecastQuery.Create(value.DaysAhead, metric, value.Page, metricField: "metrics");
             if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
-            var query = parsed.Value!;
+            queries.Add(parsed.Value!);
+        }
+
+        var predictions = new Dictionary<string, ForecastResponse>();
+        foreach (var query in queries)
+        {
             if (!forecasts.TryForecast(query.Series, query.DaysAhead, out var forecast, out var unavailable))
                 return Unavailable(request, forecasts, unavailable);
             predictions[query.Metric] = ForecastResponse.From(query.Metric, forecast);
