@@ -102,6 +102,23 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
     }
 
     [Fact]
+    public async Task Training_runs_one_at_a_time()
+    {
+        await using var app = App();
+        await app.WaitForDataAsync();
+
+        var first = app.Forecasts.TryStartTraining();
+        var second = app.Forecasts.TryStartTraining();
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(5, (await first).Count);
+        var again = app.Forecasts.TryStartTraining(); // free again once done
+        Assert.NotNull(again);
+        Assert.All(await again, info => Assert.Equal(2, info.Version));
+    }
+
+    [Fact]
     public async Task A_new_installation_trains_on_start_without_being_asked()
     {
         await using var app = App(trainOnStart: true);

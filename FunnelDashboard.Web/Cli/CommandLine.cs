@@ -18,7 +18,7 @@ namespace FunnelDashboard.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    const string Usage = """
+    const string VerbUsage = """
         Usage: FunnelDashboard.Web [VERB ...]   (no verb: run the web app)
           generate DIR [--users N] [--seed S]     write a dataset (the five CSVs) to DIR
           import DIR [--seed S]                   import a dataset folder into the configured store
@@ -29,7 +29,10 @@ public static class CommandLine
           train-forecast [--epochs N]             train a visit forecaster per page and one for the total on the stored
                                                   data, register them in the model directory, print their metrics
           bench forecast                          the same as bench-forecast
-        """ + ForecastCommands.Usage;
+        """;
+
+    /// <summary>This app's verbs, then the forecasting library's, indented alike.</summary>
+    static readonly string Usage = VerbUsage + Environment.NewLine + string.Join(Environment.NewLine, ForecastCommands.Usage.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
 
     static readonly string[] Verbs = ["generate", "import", "funnel", "bench", "train-forecast", "help", "--help"];
 
