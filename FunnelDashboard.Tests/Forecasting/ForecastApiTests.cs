@@ -195,6 +195,20 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_forecast_endpoints_under_their_tag()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+
+        using var document = await ReadJson(await client.GetAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var (path, method) in new[] { ("/predict/page-visits", "get"), ("/model/info", "get"), ("/predict", "post"), ("/predict/multiple", "post") })
+            Assert.Equal("Forecast", paths.GetProperty(path).GetProperty(method).GetProperty("tags")[0].GetString());
+        Assert.True(paths.GetProperty("/predict").GetProperty("post").TryGetProperty("requestBody", out _));
+    }
+
+    [Fact]
     public async Task A_large_body_is_refused()
     {
         await using var app = App();

@@ -58,7 +58,8 @@ public sealed class ForecastService
                 if (served is null)
                 {
                     served = LoadModels();
-                    if (VisitSeries.Keys.All(served.ContainsKey)) Status = new ForecastStatus(ForecastState.Ready, null, 1);
+                    if (Status.State == ForecastState.Idle && VisitSeries.Keys.All(served.ContainsKey))
+                        Status = new ForecastStatus(ForecastState.Ready, null, 1);
                 }
                 return served;
             }
