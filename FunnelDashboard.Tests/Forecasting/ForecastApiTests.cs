@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Tests.Support;
 using FunnelDashboard.Web.Forecasting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunnelDashboard.Tests.Forecasting;
 
@@ -116,6 +118,42 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
         var again = app.Forecasts.TryStartTraining(); // free again once done
         Assert.NotNull(again);
         Assert.All(await again, info => Assert.Equal(2, info.Version));
+    }
+
+    [Fact]
+    public async Task Training_reports_its_progress_through_status_and_Changed()
+    {
+        await using var app = App();
+        await app.WaitForDataAsync();
+        var seen = new List<ForecastStatus>();
+        app.Forecasts.Changed += () => { lock (seen) seen.Add(app.Forecasts.Status); };
+
+        await app.Forecasts.TryStartTraining()!;
+
+        var training = seen.Where(s => s.State == ForecastState.Training).ToList();
+        Assert.True(training.Count >= 5 * 3, $"{training.Count} training updates"); // every epoch of every series
+        Assert.Equal(training.Select(s => s.Progress).Order(), training.Select(s => s.Progress));
+        Assert.Contains(training, s => s.Message!.Contains("confirmation (5 of 5), epoch 3"));
+        Assert.Equal(new ForecastStatus(ForecastState.Ready, null, 1), seen[^1]);
+    }
+
+    [Fact]
+    public async Task A_failed_training_is_explained_by_the_503()
+    {
+        var emptyDataset = Directory.CreateDirectory(Path.Combine(folder, "no-dataset")).FullName;
+        await using var app = new ForecastApp(emptyDataset, folder, trainOnStart: false);
+        using var client = app.CreateClient();
+        var analytics = app.Services.GetRequiredService<FunnelAnalytics>();
+        await Eventually.True(() => Task.FromResult(analytics.State == AnalyticsState.Empty), "an empty store");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Forecasts.TryStartTraining()!);
+        var response = await client.GetAsync("/predict/page-visits");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        using var problem = await ReadJson(response);
+        Assert.Equal("Forecast training failed: There is no data to train on: import a dataset first.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("failed", problem.RootElement.GetProperty("state").GetString());
     }
 
     [Fact]
