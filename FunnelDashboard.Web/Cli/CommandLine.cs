@@ -174,7 +174,7 @@ public static class CommandLine
             $"Trained {trained.Count} forecast models in {clock.Elapsed.TotalSeconds:F1} s into {forecasts.ModelDirectory}"));
         var evaluation = trained[0].Evaluation;
         output.WriteLine($"Data {trained[0].DataStart:yyyy-MM-dd} to {trained[0].DataEnd:yyyy-MM-dd}; metrics on the held-out days " +
-                         $"{evaluation.TestStart:yyyy-MM-dd} to {evaluation.TestEnd:yyyy-MM-dd} ({evaluation.Origins} forecasts of 7 days)");
+                         $"{evaluation.TestStart:yyyy-MM-dd} to {evaluation.TestEnd:yyyy-MM-dd} ({evaluation.Origins} forecasts of {trained[0].Options.Horizon} days)");
         output.WriteLine($"  {"series",-14}{"version",8}{"epochs",8}  {"model",-16}{"MAPE %",9}{"RMSE",11}{"MAE",11}{"R2",9}");
         foreach (var info in trained)
         {
