@@ -1,6 +1,7 @@
 using FunnelDashboard.Web.Api;
 using FunnelDashboard.Web.Cli;
 using FunnelDashboard.Web.Components;
+using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 
 if (CommandLine.IsVerb(args))
@@ -10,6 +11,7 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -25,6 +27,7 @@ app.UseSwaggerUI(options =>
 });
 app.MapFunnelHealth();
 app.MapFunnelApi();
+app.MapForecastApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;

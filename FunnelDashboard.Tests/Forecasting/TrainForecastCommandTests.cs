@@ -1,0 +1,61 @@
+using FunnelDashboard.Tests.Support;
+using FunnelDashboard.Web.Cli;
+
+namespace FunnelDashboard.Tests.Forecasting;
+
+public sealed class TrainForecastCommandTests(GeneratedDataset dataset) : IClassFixture<GeneratedDataset>, IDisposable
+{
+    readonly string folder = TestPaths.NewTempFolder();
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exitCode = await CommandLine.RunAsync(args, output, error, ForecastApp.Settings(dataset.Folder, folder, trainOnStart: false));
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Trains_and_registers_every_series_and_prints_the_model_against_the_baselines()
+    {
+        Assert.Equal(0, (await Run("import", dataset.Folder)).ExitCode);
+
+        var (exitCode, output, error) = await Run("train-forecast", "--epochs", "2");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Trained 5 forecast models", output);
+        Assert.Matches(@"Data 2015-01-01 to 2015-0[5-9]-\d\d; metrics on the held-out days", output);
+        var rows = output.Split('\n').Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        foreach (var series in new[] { "total", "home", "search", "payment", "confirmation" })
+        {
+            var row = rows.FindIndex(r => r is [var name, "1", "2", "lstm", ..] && name == series);
+            Assert.True(row >= 0, $"no lstm row for {series} (version 1, 2 epochs) in:\n{output}");
+            Assert.Equal("naive", rows[row + 1][0]);
+            Assert.Equal("seasonal_naive", rows[row + 2][0]);
+            Assert.True(File.Exists(Path.Combine(folder, "models", series, "v000001", "model.fdfm")));
+        }
+    }
+
+    [Fact]
+    public async Task Without_data_it_fails_saying_why()
+    {
+        var (exitCode, _, error) = await Run("train-forecast");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Nothing to train on", error);
+    }
+
+    [Fact]
+    public async Task Forecast_verbs_of_the_ML_library_are_routed()
+    {
+        var csv = Path.Combine(folder, "series.csv");
+
+        var (exitCode, output, _) = await Run("generate-series", csv, "--days", "40");
+
+        Assert.True(CommandLine.IsVerb(["bench-forecast"]));
+        Assert.Equal(0, exitCode);
+        Assert.Contains("wrote 40 days", output);
+        Assert.Equal(41, File.ReadAllLines(csv).Length);
+    }
+}
