@@ -37,13 +37,14 @@ public static class JourneySynthesizer
         var sessions = new List<Session>(dataset.Users.Count * 5 / 4);
         var visits = new List<PageVisit>(dataset.Users.Count * 2);
         var interactions = new List<Interaction>(dataset.Users.Count * 10);
+        var lastDay = dataset.Users.Count == 0 ? DateOnly.MinValue : dataset.Users.Max(u => u.User.FirstVisit);
         foreach (var user in dataset.Users)
-            AddJourney(user, seed, sessions, visits, interactions);
+            AddJourney(user, seed, lastDay, sessions, visits, interactions);
         return new ImportBatch(Fingerprint(dataset, seed), source ?? dataset.Folder,
             dataset.Users.Select(u => u.User).ToList(), sessions, visits, interactions);
     }
 
-    static void AddJourney(DatasetUser datasetUser, long seed, List<Session> sessions, List<PageVisit> visits, List<Interaction> interactions)
+    static void AddJourney(DatasetUser datasetUser, long seed, DateOnly lastDay, List<Session> sessions, List<PageVisit> visits, List<Interaction> interactions)
     {
         var user = datasetUser.User;
         var random = SplitMix64.ForKey(seed, user.Id);
@@ -53,12 +54,14 @@ public static class JourneySynthesizer
         AddSession(user, 0, start, datasetUser.PagesReached, abandons: !converted, ref random, sessions, visits, interactions);
 
         // Returning visitors: converters come back more often. Return sessions only revisit pages the user already reached,
-        // so they never change how far down the funnel the user went.
+        // so they never change how far down the funnel the user went, and stay within the dataset's days, so daily
+        // traffic does not fade out after its last day.
         var returns = random.Chance(converted ? 0.5 : 0.2) ? random.Next(1, 3) : 0;
         var day = start.Date;
         for (var ordinal = 1; ordinal <= returns; ordinal++)
         {
             day = day.AddDays(random.Next(1, 29));
+            if (DateOnly.FromDateTime(day) > lastDay) break;
             var returnStart = day.AddHours(PickHour(ref random)).AddMinutes(random.Next(0, 60)).AddSeconds(random.Next(0, 60));
             var pages = Math.Min(datasetUser.PagesReached, random.Chance(0.4) ? 2 : 1);
             AddSession(user, ordinal, returnStart, pages, abandons: true, ref random, sessions, visits, interactions);

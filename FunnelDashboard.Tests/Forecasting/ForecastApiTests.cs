@@ -140,8 +140,8 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
     [Fact]
     public async Task A_failed_training_is_explained_by_the_503()
     {
-        var emptyDataset = Directory.CreateDirectory(Path.Combine(folder, "no-dataset")).FullName;
-        await using var app = new ForecastApp(emptyDataset, folder, trainOnStart: false);
+        var noDataset = Path.Combine(folder, "no-dataset"); // a seed folder that does not exist: the app starts empty
+        await using var app = new ForecastApp(noDataset, folder, trainOnStart: false);
         using var client = app.CreateClient();
         var analytics = app.Services.GetRequiredService<FunnelAnalytics>();
         await Eventually.True(() => Task.FromResult(analytics.State == AnalyticsState.Empty), "an empty store");

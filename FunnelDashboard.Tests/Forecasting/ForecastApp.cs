@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FunnelDashboard.Tests.Forecasting;
 
-/// <summary>A generated dataset shared by a test class: 3,000 users who arrive from January to April 2015 (visits run on into June).</summary>
+/// <summary>A generated dataset shared by a test class: 3,000 users who arrive, and come back, from January to April 2015.</summary>
 public sealed class GeneratedDataset : IDisposable
 {
     public string Folder { get; } = TestPaths.NewTempFolder();

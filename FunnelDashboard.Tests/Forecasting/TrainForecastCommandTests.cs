@@ -25,7 +25,7 @@ public sealed class TrainForecastCommandTests(GeneratedDataset dataset) : IClass
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("Trained 5 forecast models", output);
-        Assert.Matches(@"Data 2015-01-01 to 2015-0[5-9]-\d\d; metrics on the held-out days", output);
+        Assert.Matches(@"Data 2015-01-01 to 2015-0[4-9]-\d\d; metrics on the held-out days", output);
         var rows = output.Split('\n').Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         foreach (var series in new[] { "total", "home", "search", "payment", "confirmation" })
         {
