@@ -42,7 +42,7 @@ public sealed class SqliteEventStore : SqlEventStore
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
@@ -90,7 +90,8 @@ public sealed class SqliteEventStore : SqlEventStore
             ct.ThrowIfCancellationRequested();
             var rowValues = values(row);
             for (var i = 0; i < parameters.Length; i++) parameters[i].Value = rowValues[i];
-            await command.ExecuteNonQueryAsync(ct);
+            command.ExecuteNonQuery(); // SQLite is synchronous underneath; the async wrapper only adds a Task per row
+
         }
     }
 }
