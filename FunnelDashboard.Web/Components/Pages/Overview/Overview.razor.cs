@@ -1,0 +1,46 @@
+using FunnelDashboard.Core.Analytics;
+using Microsoft.AspNetCore.Components;
+
+namespace FunnelDashboard.Web.Components.Pages.Overview;
+
+/// <summary>
+/// The dashboard's landing page. Its filter lives in the URL (from, to, device, sex: the API's names), and it
+/// recomputes whenever the analytics snapshot changes.
+/// </summary>
+public sealed partial class Overview
+{
+    [Inject] NavigationManager Navigation { get; set; } = default!;
+
+    FunnelFilter filter = FunnelFilter.All;
+    IReadOnlyList<string>? filterErrors;
+    OverviewModel? model;
+    string? loadError;
+
+    protected override void OnParametersSet()
+    {
+        var parsed = FunnelQuery.ParseFilter(QueryString.Read(Navigation));
+        filterErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
+        filter = parsed.Value ?? FunnelFilter.All;
+        Load();
+    }
+
+    protected override void OnAnalyticsChanged() => Load();
+
+    void Load()
+    {
+        model = null;
+        loadError = null;
+        if (filterErrors is not null || Analytics.State != AnalyticsState.Ready || Analytics.DataRange is not { } dataRange) return;
+        try
+        {
+            model = OverviewModel.Load(Analytics, filter, dataRange);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loadError = e.Message;
+        }
+    }
+
+    void OnFilterChanged(FunnelFilter changed) =>
+        Navigation.NavigateTo(QueryString.With(Navigation, new FunnelQuery { Filter = changed }.ToParameters()));
+}

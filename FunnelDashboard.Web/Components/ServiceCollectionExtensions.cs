@@ -1,0 +1,10 @@
+using FunnelDashboard.Web.Components.Controls;
+
+namespace FunnelDashboard.Web.Components;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The services the dashboard's components need (one toast list per circuit).</summary>
+    public static IServiceCollection AddDashboardUi(this IServiceCollection services) =>
+        services.AddScoped<ToastService>();
+}

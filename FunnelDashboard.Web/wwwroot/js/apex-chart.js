@@ -1,0 +1,48 @@
+// One ApexCharts instance per ApexChart component. The library (the largest script) loads on first use only.
+let libraryLoading;
+
+function loadLibrary() {
+    if (window.ApexCharts) return Promise.resolve();
+    libraryLoading ??= new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = 'lib/apexcharts/apexcharts.min.js';
+        script.onload = resolve;
+        script.onerror = () => { libraryLoading = undefined; reject(new Error('Could not load the chart library.')); };
+        document.head.append(script);
+    });
+    return libraryLoading;
+}
+
+const currentTheme = () => document.documentElement.getAttribute('data-bs-theme') === 'dark' ? 'dark' : 'light';
+
+function withDefaults(options, height) {
+    const chart = options.chart ?? {};
+    return {
+        ...options,
+        chart: {
+            ...chart,
+            height,
+            background: 'transparent',
+            fontFamily: 'inherit',
+            redrawOnParentResize: true,
+            toolbar: { show: true, tools: { download: true, selection: false, zoom: false, zoomin: false, zoomout: false, pan: false, reset: false }, ...chart.toolbar },
+        },
+        theme: { mode: currentTheme() },
+    };
+}
+
+export async function create(element, options, series, height) {
+    await loadLibrary();
+    const chart = new window.ApexCharts(element, { ...withDefaults(options, height), series });
+    await chart.render();
+
+    // Follow the light/dark switch without re-creating the chart.
+    const themeObserver = new MutationObserver(() => chart.updateOptions({ theme: { mode: currentTheme() } }, false, false));
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-bs-theme'] });
+
+    return {
+        updateSeries: (newSeries) => chart.updateSeries(newSeries, true),
+        updateOptions: (newOptions, newSeries, newHeight) => chart.updateOptions({ ...withDefaults(newOptions, newHeight), series: newSeries }, true, true),
+        dispose: () => { themeObserver.disconnect(); chart.destroy(); },
+    };
+}
