@@ -17,54 +17,22 @@ public partial class DataTable<TItem>
     [Parameter] public string? ExportFileName { get; set; }
     [Parameter] public string EmptyMessage { get; set; } = "No rows to show";
 
-    int? sortColumn;
-    bool sortDescending;
-    int pageIndex;
+    readonly DataTableView<TItem> view = new();
 
-    int PageCount => Math.Max(1, (Items.Count + PageSize - 1) / PageSize);
-
-    IEnumerable<TItem> SortedItems
+    protected override void OnParametersSet()
     {
-        get
-        {
-            if (sortColumn is not { } index) return Items;
-            var value = Columns[index].Value;
-            return sortDescending
-                ? Items.OrderByDescending(value, Comparer<object?>.Default)
-                : Items.OrderBy(value, Comparer<object?>.Default);
-        }
+        (view.Items, view.Columns, view.PageSize) = (Items, Columns, PageSize);
+        view.KeepPageInRange();
     }
-
-    IEnumerable<TItem> PageItems => SortedItems.Skip(pageIndex * PageSize).Take(PageSize);
-
-    string RangeText => Items.Count <= PageSize
-        ? $"{Items.Count} rows"
-        : $"{pageIndex * PageSize + 1}–{Math.Min((pageIndex + 1) * PageSize, Items.Count)} of {Items.Count} rows";
-
-    // Items may shrink under a live update; stay on a page that exists.
-    protected override void OnParametersSet() => pageIndex = Math.Min(pageIndex, PageCount - 1);
-
-    void SortBy(int index)
-    {
-        sortDescending = sortColumn == index && !sortDescending;
-        sortColumn = index;
-        pageIndex = 0;
-    }
-
-    void GoTo(int page) => pageIndex = Math.Clamp(page, 0, PageCount - 1);
-
-    string AriaSort(int index) => sortColumn != index ? "none" : sortDescending ? "descending" : "ascending";
-
-    string SortIndicator(int index) => sortColumn != index ? "" : sortDescending ? " ▼" : " ▲";
 
     async Task ExportCsvAsync()
     {
-        var csv = Csv.Write(Columns.Select(c => c.Title), SortedItems.Select(item => Columns.Select(c => c.Value(item))));
+        var csv = Csv.Write(Columns.Select(c => c.Title), view.SortedItems.Select(item => Columns.Select(c => c.Value(item))));
         try
         {
             await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
             await module.InvokeVoidAsync("downloadText", ExportFileName, csv, "text/csv;charset=utf-8");
-            Toasts.Show($"Exported {Items.Count} rows to {ExportFileName}.");
+            Toasts.Show($"Exported {Items.Count} rows to {ExportFileName}.", ToastLevel.Success);
         }
         catch (JSException e)
         {
