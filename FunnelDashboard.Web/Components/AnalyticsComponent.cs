@@ -22,7 +22,7 @@ public abstract class AnalyticsComponent : ComponentBase, IDisposable
         StateHasChanged();
     });
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         Analytics.Changed -= OnChanged;
         GC.SuppressFinalize(this);

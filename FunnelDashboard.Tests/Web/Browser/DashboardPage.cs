@@ -12,7 +12,7 @@ public sealed class DashboardPage : IAsyncDisposable
     {
         this.context = context;
         Page = page;
-        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add($"{message.Text} ({message.Location})"); };
         page.PageError += (_, error) => consoleErrors.Add(error);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -13,6 +14,8 @@ namespace FunnelDashboard.Web.Components.Controls;
 public sealed partial class ApexChart : IAsyncDisposable
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // An absent option takes ApexCharts' default; an explicit null would not.
+    static readonly JsonSerializerOptions OptionsJson = new(Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     [Inject] IJSRuntime JS { get; set; } = default!;
 
@@ -51,7 +54,7 @@ public sealed partial class ApexChart : IAsyncDisposable
         if (creating is not null) await creating;
         if (chart is null) return;
 
-        var options = JsonSerializer.Serialize(Options, Json);
+        var options = JsonSerializer.Serialize(Options, OptionsJson);
         var series = SeriesJson();
         try
         {
@@ -66,7 +69,7 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     async Task CreateAsync()
     {
-        var options = JsonSerializer.Serialize(Options, Json);
+        var options = JsonSerializer.Serialize(Options, OptionsJson);
         var series = SeriesJson();
         try
         {

@@ -1,9 +1,26 @@
 namespace FunnelDashboard.Web.Components.Pages;
 
-/// <summary>The ApexCharts options the pages share (series travel separately), so the same kind of chart looks the same everywhere.</summary>
+/// <summary>
+/// The ApexCharts options the pages share (series travel separately), so the same kind of chart looks the same
+/// everywhere. A formatter is named ("count", "percent", "category-count"); wwwroot/js/apex-chart.js resolves it.
+/// </summary>
 static class ChartOptions
 {
     static readonly string[] Palette = ["#0d6efd", "#20c997", "#fd7e14", "#6f42c1"];
+
+    /// <summary>Dark labels on a light box stay readable on any bar, however narrow, in either theme.</summary>
+    static object DataLabels(string formatter) => new
+    {
+        enabled = true,
+        formatter,
+        style = new { colors = new[] { "#212529" }, fontWeight = 600 },
+        background = new { enabled = true, foreColor = "#fff", padding = 4, borderRadius = 3, borderWidth = 0, opacity = 0.9, dropShadow = new { enabled = false } },
+    };
+
+    static object Axis(string formatter, string title, int? max = null) =>
+        new { min = 0, max, labels = new { formatter }, title = new { text = title } };
+
+    static object Tooltip(string formatter) => new { y = new { formatter } };
 
     /// <summary>One horizontal bar per step, centred: the classic funnel.</summary>
     public static readonly object Funnel = new
@@ -11,7 +28,8 @@ static class ChartOptions
         chart = new { type = "bar" },
         plotOptions = new { bar = new { horizontal = true, isFunnel = true, barHeight = "80%", borderRadius = 0 } },
         colors = Palette,
-        dataLabels = new { enabled = true },
+        dataLabels = DataLabels("category-count"),
+        tooltip = Tooltip("count"),
         legend = new { show = false },
     };
 
@@ -22,7 +40,8 @@ static class ChartOptions
         plotOptions = new { bar = new { columnWidth = "60%", borderRadius = 3 } },
         colors = Palette,
         dataLabels = new { enabled = false },
-        yaxis = new { min = 0, title = new { text = "Users" } },
+        yaxis = Axis("count", "Users"),
+        tooltip = Tooltip("count"),
         legend = new { position = "top" },
     };
 
@@ -33,7 +52,8 @@ static class ChartOptions
         plotOptions = new { bar = new { columnWidth = "60%", borderRadius = 3 } },
         colors = Palette,
         dataLabels = new { enabled = false },
-        yaxis = new { min = 0, max = 100, title = new { text = "% of users who started" } },
+        yaxis = Axis("percent", "% of users who started", max: 100),
+        tooltip = Tooltip("percent"),
         legend = new { position = "top", showForSingleSeries = true },
     };
 
@@ -42,8 +62,9 @@ static class ChartOptions
         chart = new { type = "bar" },
         plotOptions = new { bar = new { columnWidth = "50%", borderRadius = 3 } },
         colors = new[] { "#dc3545" },
-        dataLabels = new { enabled = true },
-        yaxis = new { min = 0, title = new { text = "Users lost" } },
+        dataLabels = DataLabels("count"),
+        yaxis = Axis("count", "Users lost"),
+        tooltip = Tooltip("count"),
     };
 
     public static readonly object DailyConversion = new
@@ -51,8 +72,9 @@ static class ChartOptions
         chart = new { type = "line" },
         stroke = new { width = 2, curve = "smooth" },
         colors = new[] { "#6f42c1" },
+        dataLabels = new { enabled = false },
         xaxis = new { type = "datetime" },
-        yaxis = new { min = 0, title = new { text = "% converted" } },
-        tooltip = new { x = new { format = "yyyy-MM-dd" } },
+        yaxis = Axis("percent", "% converted"),
+        tooltip = new { x = new { format = "yyyy-MM-dd" }, y = new { formatter = "percent" } },
     };
 }

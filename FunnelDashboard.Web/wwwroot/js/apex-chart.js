@@ -13,12 +13,27 @@ function loadLibrary() {
     return libraryLoading;
 }
 
+// Options come from .NET as JSON, which holds no functions: a formatter is named instead, and resolved here.
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const formatters = {
+    count: (value) => value == null ? '' : numberFormat.format(value),
+    percent: (value) => value == null ? '' : `${value.toFixed(1)}%`,
+    'category-count': (value, context) => `${context.w.globals.labels[context.dataPointIndex]}: ${numberFormat.format(value)}`,
+};
+
+function resolveFormatters(value) {
+    if (Array.isArray(value)) return value.map(resolveFormatters);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) =>
+        [key, key === 'formatter' && typeof inner === 'string' ? formatters[inner] : resolveFormatters(inner)]));
+}
+
 const currentTheme = () => document.documentElement.getAttribute('data-bs-theme') === 'dark' ? 'dark' : 'light';
 
 function withDefaults(options, height) {
     const chart = options.chart ?? {};
     return {
-        ...options,
+        ...resolveFormatters(options),
         chart: {
             ...chart,
             height,

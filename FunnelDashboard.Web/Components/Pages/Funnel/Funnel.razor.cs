@@ -2,7 +2,6 @@ using System.Globalization;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Domain;
 using FunnelDashboard.Web.Components.Controls;
-using Microsoft.AspNetCore.Components;
 
 namespace FunnelDashboard.Web.Components.Pages.Funnel;
 
@@ -13,8 +12,6 @@ namespace FunnelDashboard.Web.Components.Pages.Funnel;
 /// </summary>
 public sealed partial class Funnel
 {
-    [Inject] NavigationManager Navigation { get; set; } = default!;
-
     FunnelQuery query = FunnelQuery.Default;
     IReadOnlyList<string>? queryErrors;
     FunnelResult? result;
@@ -22,9 +19,9 @@ public sealed partial class Funnel
 
     IReadOnlyList<FunnelGroup>? Groups => query.Breakdown == Breakdown.None ? null : result?.Groups;
 
-    protected override void OnParametersSet()
+    protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = FunnelQuery.Parse(QueryString.Read(Navigation));
+        var parsed = FunnelQuery.Parse(parameter);
         queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
         query = parsed.Value ?? FunnelQuery.Default;
         Load();
@@ -49,7 +46,7 @@ public sealed partial class Funnel
 
     void Show(FunnelQuery next)
     {
-        if (next != query) Navigation.NavigateTo(QueryString.With(Navigation, next.ToParameters()));
+        if (next != query) NavigateToQuery(next.ToParameters());
     }
 
     /// <summary>Adds or removes a step, keeping funnel order and at least two steps.</summary>

@@ -1,5 +1,4 @@
 using FunnelDashboard.Core.Analytics;
-using Microsoft.AspNetCore.Components;
 
 namespace FunnelDashboard.Web.Components.Pages.Overview;
 
@@ -9,16 +8,14 @@ namespace FunnelDashboard.Web.Components.Pages.Overview;
 /// </summary>
 public sealed partial class Overview
 {
-    [Inject] NavigationManager Navigation { get; set; } = default!;
-
     FunnelFilter filter = FunnelFilter.All;
     IReadOnlyList<string>? filterErrors;
     OverviewModel? model;
     string? loadError;
 
-    protected override void OnParametersSet()
+    protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = FunnelQuery.ParseFilter(QueryString.Read(Navigation));
+        var parsed = FunnelQuery.ParseFilter(parameter);
         filterErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
         filter = parsed.Value ?? FunnelFilter.All;
         Load();
@@ -41,6 +38,5 @@ public sealed partial class Overview
         }
     }
 
-    void OnFilterChanged(FunnelFilter changed) =>
-        Navigation.NavigateTo(QueryString.With(Navigation, new FunnelQuery { Filter = changed }.ToParameters()));
+    void OnFilterChanged(FunnelFilter changed) => NavigateToQuery(new FunnelQuery { Filter = changed }.ToParameters());
 }
