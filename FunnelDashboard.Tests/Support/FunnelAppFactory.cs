@@ -2,13 +2,15 @@ using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunnelDashboard.Tests.Support;
 
 /// <summary>
-/// The real app, in-process, on its own SQLite file (or the settings given), seeded on first start from a small
-/// generated dataset so tests stay quick. Dispose deletes its files.
+/// The real app, in-process, on its own SQLite file and model directory (or the settings given), seeded on first start
+/// from a small generated dataset so tests stay quick; no background training unless a test turns it on. Dispose
+/// deletes its files.
 /// </summary>
 public class FunnelAppFactory : WebApplicationFactory<Program>
 {
@@ -16,8 +18,11 @@ public class FunnelAppFactory : WebApplicationFactory<Program>
     public string Folder { get; } = TestPaths.NewTempFolder();
     readonly Dictionary<string, string?> settings;
 
-    public FunnelAppFactory(IDictionary<string, string?>? overrides = null)
+    readonly Action<IServiceCollection>? testServices;
+
+    public FunnelAppFactory(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? testServices = null)
     {
+        this.testServices = testServices;
         var seed = Path.Combine(Folder, "seed");
         DatasetGenerator.Generate(seed, SeedUsers, seed: 11);
         SeedFolder = seed;
@@ -26,6 +31,8 @@ public class FunnelAppFactory : WebApplicationFactory<Program>
             ["Storage:SqlitePath"] = Path.Combine(Folder, "funnel.db"),
             ["Seeding:Folder"] = seed,
             ["Seeding:RetryDelay"] = "00:00:01",
+            ["Forecasting:ModelDirectory"] = Path.Combine(Folder, "models"),
+            ["Forecasting:TrainOnStart"] = "false",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
     }
@@ -35,6 +42,7 @@ public class FunnelAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (testServices is not null) builder.ConfigureTestServices(testServices);
     }
 
     public IFunnelAnalytics Analytics => Services.GetRequiredService<IFunnelAnalytics>();

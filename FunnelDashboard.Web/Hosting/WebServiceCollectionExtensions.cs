@@ -1,6 +1,7 @@
 using FunnelDashboard.Core;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Api;
+using FunnelDashboard.Web.Components;
 
 namespace FunnelDashboard.Web.Hosting;
 
@@ -29,6 +30,7 @@ public static class WebServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddDashboardUi();
         return services;
     }
 }

@@ -1,0 +1,68 @@
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FunnelDashboard.Tests.Web.Browser;
+
+/// <summary>
+/// The real app on Kestrel at a random loopback port, with its own temporary SQLite file, and one headless Chromium
+/// (Debian's; Playwright downloads no browser here). Subclasses decide which analytics the app runs on.
+/// </summary>
+public abstract class DashboardAppFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    FunnelAppFactory? factory;
+    IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public Uri BaseAddress { get; private set; } = default!;
+    public IServiceProvider Services => factory!.Services;
+    public IFunnelAnalytics Analytics => Services.GetRequiredService<IFunnelAnalytics>();
+
+    /// <summary>Settings on top of <see cref="FunnelAppFactory"/>'s (its own SQLite file and model directory).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual void ConfigureTestServices(IServiceCollection services) { }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Browser tests need Debian's Chromium at {ChromiumPath}: run ./test.sh, which installs it.");
+
+        factory = new FunnelAppFactory(Settings, ConfigureTestServices);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+
+        await factory.WaitForStateAsync(AnalyticsState.Ready);
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    /// <summary>
+    /// A fresh browser context and page (own storage) that collects console errors. Reduced motion turns chart
+    /// animations off, so what a test reads or screenshots is the final drawing.
+    /// </summary>
+    public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, ReducedMotion = ReducedMotion.Reduce });
+        return new DashboardPage(context, await context.NewPageAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Pages are closed by the tests; the browser goes before the app, or shutdown waits on open WebSockets.
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+    }
+}

@@ -1,0 +1,104 @@
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Domain;
+
+namespace FunnelDashboard.Tests.Web;
+
+/// <summary>
+/// A deterministic stand-in for the analytics service, for UI tests only: numbers shaped like the public funnel
+/// dataset (90,400 users from 2015-01-01 to 2015-04-30) that react to every filter, so a changed filter shows.
+/// </summary>
+public sealed class FakeFunnelAnalytics : IFunnelAnalytics
+{
+    static readonly DateRange Data = new(new DateOnly(2015, 1, 1), new DateOnly(2015, 4, 30));
+    static readonly long[] UsersPerPage = [90_400, 45_200, 6_030, 452];
+
+    public AnalyticsState State { get; private set; } = AnalyticsState.Ready;
+    public string? StatusMessage { get; private set; }
+    public DateRange? DataRange => State == AnalyticsState.Ready ? Data : null;
+    public event Action? Changed;
+
+    /// <summary>Multiplies every count, so a test can push a visible data change.</summary>
+    public double Scale { get; private set; } = 1;
+
+    public void SetState(AnalyticsState state, string? message = null)
+    {
+        (State, StatusMessage) = (state, message);
+        Changed?.Invoke();
+    }
+
+    public void SetScale(double scale)
+    {
+        Scale = scale;
+        Changed?.Invoke();
+    }
+
+    public FunnelResult GetFunnel(FunnelQuery query)
+    {
+        var steps = Steps(query.Steps, query.Filter, query.WindowHours);
+        var groups = query.Breakdown switch
+        {
+            Breakdown.Device => Enum.GetValues<Device>().Select(d => new FunnelGroup(Names.Of(d), Steps(query.Steps, query.Filter with { Device = d }, query.WindowHours))).ToList(),
+            Breakdown.Sex => Enum.GetValues<Sex>().Select(s => new FunnelGroup(Names.Of(s), Steps(query.Steps, query.Filter with { Sex = s }, query.WindowHours))).ToList(),
+            _ => null,
+        };
+        return new(steps, groups);
+    }
+
+    public DashboardMetrics GetMetrics(FunnelFilter filter)
+    {
+        var users = Users(FunnelPage.Home, filter);
+        var conversion = users == 0 ? 0 : (double)Users(FunnelPage.Confirmation, filter) / users;
+        var byDevice = Enum.GetValues<Device>().ToDictionary(Names.Of, d =>
+        {
+            var started = Users(FunnelPage.Home, filter with { Device = d });
+            return started == 0 ? 0 : (double)Users(FunnelPage.Confirmation, filter with { Device = d }) / started;
+        });
+        return new(users, (long)(users * 1.4), conversion, byDevice);
+    }
+
+    public IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter)
+    {
+        var from = filter.From is { } f && f > Data.From ? f : Data.From;
+        var to = filter.To is { } t && t < Data.To ? t : Data.To;
+        var days = new List<DailyConversion>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var oneDay = filter with { From = day, To = day };
+            var started = Users(FunnelPage.Home, oneDay);
+            var converted = Users(FunnelPage.Confirmation, oneDay);
+            days.Add(new(day, started, converted, started == 0 ? 0 : (double)converted / started));
+        }
+        return days;
+    }
+
+    IReadOnlyList<FunnelStep> Steps(IReadOnlyList<FunnelPage> pages, FunnelFilter filter, int? windowHours)
+    {
+        // A conversion window lets fewer users reach the later steps.
+        var windowShare = windowHours is { } hours ? Math.Min(1, 0.5 + hours / 96.0) : 1;
+        var users = pages.Select((p, i) => (long)Math.Round(Users(p, filter) * Math.Pow(windowShare, i))).ToList();
+        return pages.Select((page, i) => new FunnelStep(
+            Names.Of(page),
+            users[i],
+            i == 0 ? 1 : Ratio(users[i], users[i - 1]),
+            Ratio(users[i], users[0]),
+            i + 1 < users.Count ? users[i] - users[i + 1] : 0,
+            i + 1 < users.Count ? 95.0 * (i + 1) : null,
+            i + 1 < users.Count ? 300.0 * (i + 1) : null)).ToList();
+    }
+
+    long Users(FunnelPage page, FunnelFilter filter)
+    {
+        var from = filter.From is { } f && f > Data.From ? f : Data.From;
+        var to = filter.To is { } t && t < Data.To ? t : Data.To;
+        if (to < from) return 0;
+        var dayShare = (to.DayNumber - from.DayNumber + 1) / (double)(Data.To.DayNumber - Data.From.DayNumber + 1);
+        // Mobile users convert far better in the dataset; sex barely matters.
+        var deviceShare = filter.Device switch { Device.Desktop => page >= FunnelPage.Payment ? 0.35 : 0.67, Device.Mobile => page >= FunnelPage.Payment ? 0.65 : 0.33, _ => 1 };
+        var sexShare = filter.Sex switch { Sex.Male => 0.5, Sex.Female => 0.5, _ => 1 };
+        // Later months bring fewer visitors: enough of a trend for the previous-period arrows to show.
+        var trend = 1.15 - 0.3 * ((from.DayNumber + to.DayNumber) / 2.0 - Data.From.DayNumber) / (Data.To.DayNumber - Data.From.DayNumber);
+        return (long)Math.Round(UsersPerPage[(int)page] * dayShare * deviceShare * sexShare * trend * Scale);
+    }
+
+    static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace FunnelDashboard.Web.Components.Controls;
+
+/// <summary>
+/// The one chart component: an ApexCharts instance driven over JS interop (wwwroot/js/apex-chart.js). New series are
+/// applied in place with <c>updateSeries</c> (no re-creation, no flicker), new options with <c>updateOptions</c>; the
+/// chart follows its container's size and the theme, and is destroyed with the component. A switch shows the same
+/// numbers as a table.
+/// </summary>
+public sealed partial class ApexChart : IAsyncDisposable
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // An absent option takes ApexCharts' default; an explicit null would not.
+    static readonly JsonSerializerOptions OptionsJson = new(Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    [Inject] IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>Names the chart in the page (data-chart) for tests and styling.</summary>
+    [Parameter, EditorRequired] public string Name { get; set; } = "";
+    /// <summary>What the chart shows, in words: its accessible name and its table's caption.</summary>
+    [Parameter, EditorRequired] public string Title { get; set; } = "";
+    /// <summary>ApexCharts options without <c>series</c> (anonymous objects serialize as they read).</summary>
+    [Parameter, EditorRequired] public object Options { get; set; } = new();
+    [Parameter, EditorRequired] public IReadOnlyList<ChartSeries> Series { get; set; } = [];
+    [Parameter] public int Height { get; set; } = 300;
+    [Parameter] public string CategoryTitle { get; set; } = "";
+    /// <summary>How the table writes a value; counts by default.</summary>
+    [Parameter] public Func<double, string> Format { get; set; } = value => Formats.Count(value);
+
+    readonly string id = $"chart-{Guid.NewGuid():N}";
+    ElementReference element;
+    IJSObjectReference? module;
+    IJSObjectReference? chart;
+    Task? creating;
+    string? renderedOptions;
+    string? renderedSeries;
+    bool showTable;
+    string? error;
+
+    IEnumerable<string> Categories => Series.SelectMany(s => s.Points).Select(p => p.X).Distinct();
+
+    string ValueText(ChartSeries series, string category) =>
+        series.Points.FirstOrDefault(p => p.X == category)?.Y is { } value ? Format(value) : "—";
+
+    void ToggleTable() => showTable = !showTable;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender) creating = CreateAsync();
+        if (creating is not null) await creating;
+        if (chart is null) return;
+
+        var options = JsonSerializer.Serialize(Options, OptionsJson);
+        var series = SeriesJson();
+        try
+        {
+            if (options != renderedOptions)
+                await chart.InvokeVoidAsync("updateOptions", Raw(options), Raw(series), Height);
+            else if (series != renderedSeries)
+                await chart.InvokeVoidAsync("updateSeries", Raw(series));
+            (renderedOptions, renderedSeries) = (options, series);
+        }
+        catch (JSDisconnectedException) { } // the circuit is gone; nothing to update
+    }
+
+    async Task CreateAsync()
+    {
+        var options = JsonSerializer.Serialize(Options, OptionsJson);
+        var series = SeriesJson();
+        try
+        {
+            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/apex-chart.js");
+            chart = await module.InvokeAsync<IJSObjectReference>("create", element, Raw(options), Raw(series), Height);
+            (renderedOptions, renderedSeries) = (options, series);
+        }
+        catch (JSException e)
+        {
+            error = e.Message;
+            StateHasChanged();
+        }
+        catch (JSDisconnectedException) { }
+    }
+
+    string SeriesJson() => JsonSerializer.Serialize(
+        Series.Select(s => new { name = s.Name, data = s.Points.Select(p => new { x = p.X, y = p.Y }) }), Json);
+
+    static JsonElement Raw(string json) => JsonDocument.Parse(json).RootElement;
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (creating is not null) await creating;
+            if (chart is not null)
+            {
+                await chart.InvokeVoidAsync("dispose");
+                await chart.DisposeAsync();
+            }
+            if (module is not null) await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException) { } // the page is gone, and the chart with it
+    }
+}

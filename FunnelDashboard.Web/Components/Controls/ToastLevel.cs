@@ -1,0 +1,3 @@
+namespace FunnelDashboard.Web.Components.Controls;
+
+public enum ToastLevel { Info, Success, Error }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Domain;
+using FunnelDashboard.Web.Components.Controls;
+
+namespace FunnelDashboard.Web.Components.Pages.Funnel;
+
+/// <summary>
+/// The funnel explorer. Its whole state is the URL's query string in the API's grammar (<see cref="FunnelQuery"/>):
+/// every control navigates to a new URL, and the page renders whatever URL it is on, so links, reload and
+/// back/forward all restore the view.
+/// </summary>
+public sealed partial class Funnel
+{
+    FunnelQuery query = FunnelQuery.Default;
+    IReadOnlyList<string>? queryErrors;
+    FunnelResult? result;
+    string? loadError;
+
+    IReadOnlyList<FunnelGroup>? Groups => query.Breakdown == Breakdown.None ? null : result?.Groups;
+
+    protected override void OnQueryChanged(Func<string, string?> parameter)
+    {
+        var parsed = FunnelQuery.Parse(parameter);
+        queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
+        query = parsed.Value ?? FunnelQuery.Default;
+        Load();
+    }
+
+    protected override void OnAnalyticsChanged() => Load();
+
+    void Load()
+    {
+        result = null;
+        loadError = null;
+        if (queryErrors is not null || Analytics.State != AnalyticsState.Ready) return;
+        try
+        {
+            result = Analytics.GetFunnel(query);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loadError = e.Message;
+        }
+    }
+
+    void Show(FunnelQuery next)
+    {
+        if (next != query) NavigateToQuery(next.ToParameters());
+    }
+
+    /// <summary>Adds or removes a step, keeping funnel order and at least two steps.</summary>
+    void ToggleStep(FunnelPage page)
+    {
+        var steps = Names.AllPages.Where(p => p == page ? !query.Steps.Contains(p) : query.Steps.Contains(p)).ToList();
+        if (steps.Count >= 2) Show(query with { Steps = steps });
+    }
+
+    void SetBreakdown(object? value)
+    {
+        if (Enum.TryParse<Breakdown>(value as string, out var breakdown)) Show(query with { Breakdown = breakdown });
+    }
+
+    void SetWindow(object? value) => Show(query with
+    {
+        WindowHours = int.TryParse(value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) ? hours : null,
+    });
+
+    IReadOnlyList<ChartSeries> UserSeries => Series(steps => steps.Select(s => new ChartPoint(s.Name, s.Users)));
+
+    IReadOnlyList<ChartSeries> ConversionSeries =>
+        Series(steps => steps.Select(s => new ChartPoint(s.Name, Math.Round(s.ConversionFromStart * 100, 2))));
+
+    /// <summary>One series for everyone, or one per group of the breakdown.</summary>
+    IReadOnlyList<ChartSeries> Series(Func<IReadOnlyList<FunnelStep>, IEnumerable<ChartPoint>> points) => Groups is { } groups
+        ? groups.Select(g => new ChartSeries(g.Value, points(g.Steps).ToList())).ToList()
+        : [new("All users", points(result!.Steps).ToList())];
+
+    IEnumerable<(string Title, IReadOnlyList<FunnelStep> Steps)> Tables => Groups is { } groups
+        ? groups.Select(g => (g.Value, g.Steps))
+        : [("All users", result!.Steps)];
+
+    static string Slug(string title) => title.ToLowerInvariant().Replace(' ', '-');
+}

@@ -1,0 +1,65 @@
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Domain;
+using FunnelDashboard.Web.Components.Controls;
+
+namespace FunnelDashboard.Web.Components.Pages.Overview;
+
+/// <summary>Everything the Overview shows for one filter, read from the analytics in one go.</summary>
+public sealed record OverviewModel(
+    DateRange Period,
+    DateRange? PreviousPeriod,
+    DashboardMetrics Metrics,
+    DashboardMetrics? PreviousMetrics,
+    FunnelResult Funnel,
+    FunnelResult FunnelByDevice,
+    IReadOnlyList<DailyConversion> Daily)
+{
+    public static OverviewModel Load(IFunnelAnalytics analytics, FunnelFilter filter, DateRange dataRange)
+    {
+        var period = new DateRange(filter.From ?? dataRange.From, filter.To ?? dataRange.To);
+        var previousPeriod = PreviousOf(period, dataRange);
+        var previousMetrics = previousPeriod is null ? null
+            : analytics.GetMetrics(filter with { From = previousPeriod.From, To = previousPeriod.To });
+
+        return new(
+            period,
+            previousPeriod,
+            analytics.GetMetrics(filter),
+            previousMetrics is { Users: > 0 } ? previousMetrics : null,
+            analytics.GetFunnel(new FunnelQuery { Filter = filter }),
+            analytics.GetFunnel(new FunnelQuery { Filter = filter, Breakdown = Breakdown.Device }),
+            analytics.GetDailyConversion(filter));
+    }
+
+    /// <summary>The period of equal length just before <paramref name="period"/>; null when it lies before the data.</summary>
+    public static DateRange? PreviousOf(DateRange period, DateRange dataRange)
+    {
+        var days = period.To.DayNumber - period.From.DayNumber + 1;
+        var to = period.From.AddDays(-1);
+        return to < dataRange.From ? null : new DateRange(period.From.AddDays(-days), to);
+    }
+
+    public double? DeviceConversion(Device device, DashboardMetrics? metrics) =>
+        metrics?.ConversionByDevice.TryGetValue(Names.Of(device), out var rate) == true ? rate : null;
+
+    public IReadOnlyList<ChartSeries> FunnelSeries =>
+        [new("Users", Funnel.Steps.Select(s => new ChartPoint(s.Name, s.Users)).ToList())];
+
+    public IReadOnlyList<ChartSeries> ConversionByDeviceSeries =>
+        (FunnelByDevice.Groups ?? []).Select(g => new ChartSeries(g.Value,
+            g.Steps.Select(s => new ChartPoint(s.Name, Percent(s.ConversionFromStart))).ToList())).ToList();
+
+    /// <summary>Users lost between each step and the next.</summary>
+    public IReadOnlyList<ChartSeries> DropOffSeries =>
+        [new("Users lost", Funnel.Steps.Zip(Funnel.Steps.Skip(1), (step, next) => new ChartPoint($"{step.Name} → {next.Name}", step.Users - next.Users)).ToList())];
+
+    public IReadOnlyList<ChartSeries> DailyConversionSeries =>
+        [new("Conversion", Daily.Select(d => new ChartPoint(Formats.Date(d.Date), Percent(d.Rate))).ToList())];
+
+    public IReadOnlyList<double> DailyStarted => Daily.Select(d => (double)d.Started).ToList();
+
+    public IReadOnlyList<double> DailyRates => Daily.Select(d => d.Rate).ToList();
+
+    /// <summary>Charts plot ratios as percentages, rounded to what a reader can see.</summary>
+    static double Percent(double ratio) => Math.Round(ratio * 100, 2);
+}
