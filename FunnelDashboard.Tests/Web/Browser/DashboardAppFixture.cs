@@ -66,10 +66,13 @@ public abstract class DashboardAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context and page (own storage), that collects console errors.</summary>
+    /// <summary>
+    /// A fresh browser context and page (own storage) that collects console errors. Reduced motion turns chart
+    /// animations off, so what a test reads or screenshots is the final drawing.
+    /// </summary>
     public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, ReducedMotion = ReducedMotion.Reduce });
         return new DashboardPage(context, await context.NewPageAsync());
     }
 

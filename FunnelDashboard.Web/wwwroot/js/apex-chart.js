@@ -40,6 +40,7 @@ function withDefaults(options, height) {
             background: 'transparent',
             fontFamily: 'inherit',
             redrawOnParentResize: true,
+            animations: { enabled: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...chart.animations },
             toolbar: { show: true, tools: { download: true, selection: false, zoom: false, zoomin: false, zoomout: false, pan: false, reset: false }, ...chart.toolbar },
         },
         theme: { mode: currentTheme() },

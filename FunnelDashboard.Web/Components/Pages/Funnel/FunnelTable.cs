@@ -13,6 +13,6 @@ static class FunnelTable
         new("From previous", s => s.ConversionFromPrevious, s => Formats.Percent(s.ConversionFromPrevious), Numeric: true),
         new("From start", s => s.ConversionFromStart, s => Formats.Percent(s.ConversionFromStart), Numeric: true),
         new("Drop-off", s => s.DropOff, s => Formats.Count(s.DropOff), Numeric: true),
-        new("Median time to next", s => s.MedianSecondsToNext, s => Formats.Duration(s.MedianSecondsToNext), Numeric: true),
+        new("Median to next", s => s.MedianSecondsToNext, s => Formats.Duration(s.MedianSecondsToNext), Numeric: true),
     ];
 }
