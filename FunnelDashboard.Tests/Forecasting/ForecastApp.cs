@@ -2,8 +2,6 @@ using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Tests.Support;
 using FunnelDashboard.Web.Forecasting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunnelDashboard.Tests.Forecasting;
@@ -19,12 +17,13 @@ public sealed class GeneratedDataset : IDisposable
 }
 
 /// <summary>
-/// The web app on its own SQLite file seeded from the dataset, its own model directory and a tiny, quick network.
-/// Two instances on the same folder see the same store and models, like a restarted app.
+/// The web app on a SQLite file and model directory in <paramref name="folder"/>, seeded from the dataset, with a tiny,
+/// quick network. Two instances on the same folder see the same store and models, like a restarted app.
 /// </summary>
-public sealed class ForecastApp(string dataset, string folder, bool trainOnStart) : WebApplicationFactory<Program>
+public sealed class ForecastApp(string dataset, string folder, bool trainOnStart)
+    : FunnelAppFactory(Settings(dataset, folder, trainOnStart))
 {
-    public static IReadOnlyDictionary<string, string?> Settings(string dataset, string folder, bool trainOnStart) => new Dictionary<string, string?>
+    public static Dictionary<string, string?> Settings(string dataset, string folder, bool trainOnStart) => new()
     {
         ["Storage:SqlitePath"] = Path.Combine(folder, "funnel.db"),
         ["Seeding:Folder"] = dataset,
@@ -38,18 +37,9 @@ public sealed class ForecastApp(string dataset, string folder, bool trainOnStart
 
     public string ModelDirectory => Path.Combine(folder, "models");
     public ForecastService Forecasts => Services.GetRequiredService<ForecastService>();
-    public DateRange DataRange => Services.GetRequiredService<FunnelAnalytics>().DataRange!;
+    public DateRange DataRange => Analytics.DataRange!;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (key, value) in Settings(dataset, folder, trainOnStart)) builder.UseSetting(key, value);
-    }
-
-    public async Task WaitForDataAsync()
-    {
-        var analytics = Services.GetRequiredService<FunnelAnalytics>();
-        await Eventually.True(() => Task.FromResult(analytics.State == AnalyticsState.Ready), $"analytics ready (state {analytics.State}: {analytics.StatusMessage})");
-    }
+    public Task WaitForDataAsync() => WaitForStateAsync(AnalyticsState.Ready);
 
     /// <summary>Trains every series through the service, as the start-up training would.</summary>
     public async Task TrainAsync()

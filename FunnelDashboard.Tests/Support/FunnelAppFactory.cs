@@ -23,8 +23,13 @@ public class FunnelAppFactory : WebApplicationFactory<Program>
     public FunnelAppFactory(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? testServices = null)
     {
         this.testServices = testServices;
-        var seed = Path.Combine(Folder, "seed");
-        DatasetGenerator.Generate(seed, SeedUsers, seed: 11);
+        overrides ??= new Dictionary<string, string?>();
+        // A small dataset of its own, unless the test names the seed folder.
+        if (!overrides.TryGetValue("Seeding:Folder", out var seed) || seed is null)
+        {
+            seed = Path.Combine(Folder, "seed");
+            DatasetGenerator.Generate(seed, SeedUsers, seed: 11);
+        }
         SeedFolder = seed;
         settings = new Dictionary<string, string?>
         {
@@ -34,7 +39,7 @@ public class FunnelAppFactory : WebApplicationFactory<Program>
             ["Forecasting:ModelDirectory"] = Path.Combine(Folder, "models"),
             ["Forecasting:TrainOnStart"] = "false",
         };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        foreach (var (key, value) in overrides) settings[key] = value;
     }
 
     public string SeedFolder { get; }

@@ -58,6 +58,8 @@ public sealed class DashboardPage : IAsyncDisposable
         var chart = await ChartAsync(name);
         var table = chart.Locator($"table[data-chart-table='{name}']");
         if (!await table.IsVisibleAsync()) await chart.GetByLabel("Table").CheckAsync();
+        // The table arrives with the server's next render, a round trip after the click: reading at once can find none.
+        await table.WaitForAsync();
         return await ReadRowsAsync(table);
     }
 
