@@ -13,7 +13,7 @@ public sealed record DailyVisits(IReadOnlyList<(DateOnly Date, long Visits)> Tot
         var days = Math.Max(0, snapshot.DayCount);
         var counts = new long[Names.AllPages.Count, days];
         for (var e = 0; e < snapshot.EventCount; e++)
-            counts[snapshot.EventPage[e], snapshot.EventTime[e] / 86400 - snapshot.FirstDay]++;
+            counts[(int)snapshot.PageOf(e), snapshot.EventTime[e] / 86400 - snapshot.FirstDay]++;
 
         var dates = Enumerable.Range(0, days).Select(d => EventSnapshot.ToDate((snapshot.FirstDay + d) * 86400)).ToArray();
         var byPage = Names.AllPages.ToDictionary(page => page,

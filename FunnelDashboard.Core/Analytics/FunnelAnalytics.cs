@@ -1,74 +1,110 @@
 using System.Diagnostics;
-using FunnelDashboard.Core.Domain;
+using FunnelDashboard.Core.Common;
 using FunnelDashboard.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Core.Analytics;
 
 /// <summary>
-/// The analytics service: holds the current <see cref="EventSnapshot"/>, replaces it atomically on refresh, and tells
-/// subscribers. Queries never touch the store, so they stay fast and keep working while the store is down.
+/// The analytics service: grows the snapshot by what is new in the store (<see cref="RefreshAsync"/>, called by the
+/// app's refresh loop), publishes each result as a new immutable <see cref="AnalyticsView"/>, and tells subscribers,
+/// throttled per subscriber. Queries never touch the store, so they stay fast and keep working while it is down.
 /// </summary>
-public sealed class FunnelAnalytics(IEventStore store, ILogger<FunnelAnalytics> logger) : IFunnelAnalytics
+public sealed class FunnelAnalytics : IFunnelAnalytics
 {
+    readonly IEventStore store;
+    readonly ILogger<FunnelAnalytics> logger;
+    readonly ResultCache cache;
+    readonly ChangeNotifier notifier;
     readonly SemaphoreSlim refreshing = new(1, 1);
-    volatile EventSnapshot snapshot = EventSnapshot.Empty;
+    readonly Lock publishing = new();
+    long dataVersion;
+    volatile string? problem;
+    volatile AnalyticsView current;
 
-    public AnalyticsState State { get; private set; } = AnalyticsState.Preparing;
-    public string? StatusMessage { get; private set; } = "Loading data…";
-    public DateRange? DataRange { get; private set; }
-    public EventSnapshot Snapshot => snapshot;
-    public event Action? Changed;
+    public FunnelAnalytics(IEventStore store, IOptions<AnalyticsOptions> options, ILogger<FunnelAnalytics> logger)
+    {
+        this.store = store;
+        this.logger = logger;
+        cache = new ResultCache(options.Value.CacheCapacity);
+        notifier = new ChangeNotifier(TimeProvider.System, e => logger.LogError(e, "An analytics subscriber failed"));
+        current = new AnalyticsView(1, 0, EventSnapshot.Empty, AnalyticsState.Preparing, "Loading data…", cache);
+    }
+
+    public IAnalyticsView Current => current;
+    public EventSnapshot Snapshot => current.Snapshot;
+    public int SubscriberCount => notifier.SubscriberCount;
+
+    public IDisposable Subscribe(Func<Task> onChanged, TimeSpan minInterval) => notifier.Subscribe(onChanged, minInterval);
 
     /// <summary>Shows a reason why data is not ready yet (e.g. while seeding), keeping the current snapshot.</summary>
-    public void SetPreparing(string message) => SetState(AnalyticsState.Preparing, message);
+    public void SetPreparing(string message) => PublishState(AnalyticsState.Preparing, message);
 
-    public void SetUnavailable(string message) => SetState(AnalyticsState.Unavailable, message);
+    /// <summary>Says why the data cannot be read right now; the next successful refresh clears it.</summary>
+    public void SetUnavailable(string message) => PublishState(AnalyticsState.Unavailable, message);
 
-    /// <summary>Reloads the snapshot from the store. On failure the previous snapshot stays in use and the state says why.</summary>
-    public async Task RefreshAsync(CancellationToken ct = default)
+    /// <summary>
+    /// A problem that stands until the app restarts (e.g. the seed dataset could not be imported): the state stays
+    /// Unavailable with this message, whatever data there is.
+    /// </summary>
+    public void ReportProblem(string message)
+    {
+        problem = message;
+        SetUnavailable(message);
+    }
+
+    /// <summary>
+    /// Grows the snapshot by the visits stored since the last refresh. On failure the current snapshot stays in use,
+    /// the state says why, and the next refresh tries again. Returns the view now current.
+    /// </summary>
+    public async Task<IAnalyticsView> RefreshAsync(CancellationToken ct = default)
     {
         await refreshing.WaitAsync(ct);
         try
         {
             var clock = Stopwatch.StartNew();
-            var loaded = await SnapshotLoader.LoadAsync(store, ct);
-            snapshot = loaded;
-            DataRange = loaded.DataRange;
-            logger.LogInformation("Analytics snapshot: {Users:N0} users, {Events:N0} page visits, {Sessions:N0} sessions, loaded in {Ms} ms",
-                loaded.UserCount, loaded.EventCount, loaded.SessionCount, clock.ElapsedMilliseconds);
-            if (loaded.EventCount == 0) SetState(AnalyticsState.Empty, "No data yet: import a dataset to see the funnel.");
-            else SetState(AnalyticsState.Ready, null);
+            var before = current.Snapshot;
+            var grown = await SnapshotLoader.GrowAsync(store, before, ct);
+            if (!ReferenceEquals(grown, before))
+                logger.Log(before.EventCount == 0 ? LogLevel.Information : LogLevel.Debug,
+                    "Analytics snapshot: {Users:N0} users, {Events:N0} page visits (+{New:N0}), {Sessions:N0} sessions, in {Ms} ms",
+                    grown.UserCount, grown.EventCount, grown.EventCount - before.EventCount, grown.SessionCount, clock.ElapsedMilliseconds);
+            var (state, message) = problem is not null ? (AnalyticsState.Unavailable, problem)
+                : grown.EventCount == 0 ? (AnalyticsState.Empty, "No data yet: import a dataset or send events to see the funnel.")
+                : (AnalyticsState.Ready, (string?)null);
+            Publish(grown, state, message);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.LogError(e, "Could not load analytics from the {Provider} store", store.Provider);
-            SetState(AnalyticsState.Unavailable, $"The {store.Provider} store could not be read: {e.Message}");
+            if (current.State != AnalyticsState.Unavailable)
+                logger.LogError(e, "Could not read new data from the {Provider} store; retrying", store.Provider);
+            var snapshot = current.Snapshot;
+            PublishState(AnalyticsState.Unavailable, snapshot.EventCount == 0
+                ? $"The {store.Provider} store cannot be read; retrying."
+                : $"The {store.Provider} store cannot be read; showing the data up to {EventSnapshot.ToDateTime(snapshot.LastEventTime):yyyy-MM-dd HH:mm} UTC; retrying.");
         }
         finally
         {
             refreshing.Release();
         }
+        return current;
     }
 
-    public FunnelResult GetFunnel(FunnelQuery query) => FunnelEngine.Compute(snapshot, query);
+    void PublishState(AnalyticsState state, string? message) => Publish(current.Snapshot, state, message);
 
-    public DashboardMetrics GetMetrics(FunnelFilter filter)
+    /// <summary>Makes a new view current when the data or the state changed, and tells subscribers.</summary>
+    void Publish(EventSnapshot snapshot, AnalyticsState state, string? message)
     {
-        var current = snapshot;
-        var (users, sessions) = FunnelEngine.Activity(current, filter);
-        var funnel = FunnelEngine.Compute(current, FunnelQuery.Default with { Filter = filter, Breakdown = Breakdown.Device });
-        var byDevice = funnel.Groups!.ToDictionary(g => g.Value, g => g.Steps[^1].ConversionFromStart);
-        return new DashboardMetrics(users, sessions, funnel.Steps[^1].ConversionFromStart, byDevice);
-    }
-
-    public IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter) =>
-        FunnelEngine.Daily(snapshot, FunnelQuery.Default with { Filter = filter });
-
-    void SetState(AnalyticsState state, string? message)
-    {
-        State = state;
-        StatusMessage = message;
-        Changed?.Invoke();
+        lock (publishing)
+        {
+            var view = current;
+            var sameData = ReferenceEquals(snapshot, view.Snapshot);
+            if (sameData && view.State == state && view.StatusMessage == message) return;
+            current = sameData
+                ? view.With(view.Version + 1, state, message)
+                : new AnalyticsView(view.Version + 1, ++dataVersion, snapshot, state, message, cache);
+        }
+        notifier.Notify();
     }
 }

@@ -38,7 +38,7 @@ public static class FunnelEngine
         return result;
     }
 
-    /// <summary>Users with a visit and sessions started, within the filter.</summary>
+    /// <summary>Users with a visit and sessions started (by their first visit), within the filter.</summary>
     public static (long Users, long Sessions) Activity(EventSnapshot snapshot, FunnelFilter filter)
     {
         var (from, to) = TimeBounds(filter);
@@ -46,10 +46,14 @@ public static class FunnelEngine
         for (var u = 0; u < snapshot.UserCount; u++)
         {
             if (!Matches(snapshot, u, filter)) continue;
+            var active = false;
             for (var e = snapshot.EventStart[u]; e < snapshot.EventStart[u + 1]; e++)
-                if (snapshot.EventTime[e] >= from && snapshot.EventTime[e] < to) { users++; break; }
-            for (var s = snapshot.SessionStart[u]; s < snapshot.SessionStart[u + 1]; s++)
-                if (snapshot.SessionTime[s] >= from && snapshot.SessionTime[s] < to) sessions++;
+            {
+                if (snapshot.EventTime[e] < from || snapshot.EventTime[e] >= to) continue;
+                active = true;
+                if (snapshot.StartsSession(e)) sessions++;
+            }
+            if (active) users++;
         }
         return (users, sessions);
     }
@@ -73,9 +77,12 @@ public static class FunnelEngine
         var n = query.Steps.Count;
         if (n is < 1 or > FunnelQuery.MaxSteps) throw new ArgumentException($"A funnel has 1 to {FunnelQuery.MaxSteps} steps.", nameof(query));
 
-        // For each page, the bit set of step positions it can fill (a page may appear at several positions).
-        var pageMask = new int[Names.AllPages.Count];
-        for (var k = 0; k < n; k++) pageMask[(int)query.Steps[k]] |= 1 << k;
+        // For each page byte (page code and flags), the bit set of step positions it can fill (a page may appear at
+        // several positions); indexed by the whole byte so the hot loop needs no masking.
+        var pageMask = new int[256];
+        for (var b = 0; b < pageMask.Length; b++)
+            for (var k = 0; k < n; k++)
+                if (EventSnapshot.PageOf((byte)b) == query.Steps[k]) pageMask[b] |= 1 << k;
 
         var days = daily ? snapshot.DayCount : 0;
         var chunkCount = Math.Clamp(snapshot.UserCount / 4096, 1, Environment.ProcessorCount * ChunksPerCore);

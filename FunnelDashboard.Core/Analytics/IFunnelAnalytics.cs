@@ -1,19 +1,38 @@
-using FunnelDashboard.Core.Domain;
-
 namespace FunnelDashboard.Core.Analytics;
 
 /// <summary>
-/// The analytics the UI and API read, over the in-memory snapshot of the store. A singleton; it raises
-/// <see cref="Changed"/> whenever the snapshot is replaced (after seeding, an import or a refresh).
+/// The analytics the UI and API read: a singleton holding the newest <see cref="IAnalyticsView"/> of the data. Read
+/// <see cref="Current"/> once per answer or page, so everything shown together comes from one version.
 /// </summary>
 public interface IFunnelAnalytics
 {
+    IAnalyticsView Current { get; }
+
+    /// <summary>
+    /// Calls <paramref name="onChanged"/> after new views appear (new data, or a state change), at most once per
+    /// <paramref name="minInterval"/>: a burst of changes becomes one call, made after the burst with the newest view.
+    /// Dispose the subscription to stop.
+    /// </summary>
+    IDisposable Subscribe(Func<Task> onChanged, TimeSpan minInterval);
+}
+
+/// <summary>
+/// One version of the analytics: the data as of one snapshot and the state it was in. Immutable; answers are
+/// computed once per (version, question) and shared by every reader.
+/// </summary>
+public interface IAnalyticsView
+{
+    /// <summary>Increases with every new view.</summary>
+    long Version { get; }
     AnalyticsState State { get; }
     /// <summary>Why the state is not Ready, for a banner; null when Ready.</summary>
     string? StatusMessage { get; }
     /// <summary>First and last event dates in the data; null when empty.</summary>
     DateRange? DataRange { get; }
-    event Action? Changed;
+    /// <summary>Page visits in the view's data.</summary>
+    long EventCount { get; }
+    /// <summary>The newest page visit's time, or null when there are none.</summary>
+    DateTime? LastEventTime { get; }
 
     FunnelResult GetFunnel(FunnelQuery query);
     DashboardMetrics GetMetrics(FunnelFilter filter);

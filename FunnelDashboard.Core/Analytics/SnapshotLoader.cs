@@ -4,13 +4,25 @@ namespace FunnelDashboard.Core.Analytics;
 
 public static class SnapshotLoader
 {
-    /// <summary>Reads users, sessions and page visits from the store into a new snapshot.</summary>
-    public static async Task<EventSnapshot> LoadAsync(IEventStore store, CancellationToken ct = default)
+    /// <summary>
+    /// Grows <paramref name="current"/> by the page visits stored since it was made (by any process): the same
+    /// snapshot when there are none. The first load (from the empty snapshot) also takes users without visits.
+    /// </summary>
+    public static async Task<EventSnapshot> GrowAsync(IEventStore store, EventSnapshot current, CancellationToken ct = default)
     {
         var builder = new EventSnapshotBuilder();
-        await foreach (var user in store.ReadUsersAsync(ct)) builder.AddUser(user);
-        await foreach (var session in store.ReadSessionsAsync(ct)) builder.AddSession(session);
-        await foreach (var visit in store.ReadPageVisitsAsync(0, ct)) builder.AddVisit(visit);
-        return builder.Build();
+        var tailUsers = new HashSet<long>();
+        await foreach (var visit in store.ReadVisitTailAsync(current.LastEventId, ct))
+        {
+            builder.AddVisit(visit);
+            tailUsers.Add(visit.UserId);
+        }
+        var first = current.UserCount == 0;
+        if (builder.VisitCount == 0 && !first) return current;
+
+        // Users come after their visits, so every visit read has its user (users are stored before their events).
+        if (first) await foreach (var user in store.ReadUsersAsync(ct)) builder.AddUser(user);
+        else foreach (var user in await store.ReadUsersAsync(tailUsers, ct)) builder.AddUser(user);
+        return await Task.Run(() => builder.MergeInto(current), ct);
     }
 }

@@ -27,10 +27,9 @@ public static class SyntheticEvents
             var sessions = random.Chance(0.2) ? 2 : 1;
             for (var s = 0; s < sessions && written < events; s++)
             {
-                builder.AddSession(user, time);
                 for (var page = 0; page < Names.AllPages.Count && written < events; page++)
                 {
-                    builder.AddVisit(user, (FunnelPage)page, time);
+                    builder.AddVisit(user, (FunnelPage)page, time, durationSeconds: random.Next(5, 300), startsSession: page == 0);
                     csv?.WriteLine($"{user},{time:yyyy-MM-ddTHH:mm:ssZ},{Names.Of((FunnelPage)page)}");
                     written++;
                     if (page == ContinueRates.Length || !random.Chance(ContinueRates[page])) break;

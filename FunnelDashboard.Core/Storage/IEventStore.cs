@@ -32,7 +32,19 @@ public interface IEventStore
     IAsyncEnumerable<Session> ReadSessionsAsync(CancellationToken ct = default);
     IAsyncEnumerable<PageVisit> ReadPageVisitsAsync(long afterId = 0, CancellationToken ct = default);
     IAsyncEnumerable<Interaction> ReadInteractionsAsync(long afterId = 0, CancellationToken ct = default);
+
+    /// <summary>The users with these ids (those that exist), for growing the analytics snapshot.</summary>
+    Task<IReadOnlyList<User>> ReadUsersAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
+
+    /// <summary>
+    /// The page visits with an id above <paramref name="afterId"/>, in id order, as the analytics snapshot reads them:
+    /// each says whether it is the first stored visit of its session.
+    /// </summary>
+    IAsyncEnumerable<SnapshotVisit> ReadVisitTailAsync(long afterId, CancellationToken ct = default);
 }
+
+/// <summary>One page visit as the analytics snapshot reads it.</summary>
+public readonly record struct SnapshotVisit(long Id, long UserId, FunnelPage Page, DateTime Timestamp, int DurationSeconds, bool StartsSession);
 
 public sealed record StoreCounts(long Users, long Sessions, long PageVisits, long Interactions, long Imports);
 

@@ -36,6 +36,14 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource) : SqlEventSt
 
     protected override object TimeValue(DateTime time) => UtcTime.Normalize(time);
 
+    // Identity values are taken at insert but seen at commit: without this, a reader could tail past the ids of a
+    // transaction that commits later. SQLite needs nothing: it has one writer at a time.
+    protected override async Task SerializeEventWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(727274)");
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     protected override async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken ct)
     {
         var npgsql = (NpgsqlConnection)connection;

@@ -22,6 +22,12 @@ public abstract class SqlEventStore : IEventStore
     protected abstract object TimeValue(DateTime time);
     protected abstract Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken ct);
 
+    /// <summary>
+    /// Called first in every transaction that appends events. Readers tail the event tables by id, so ids must become
+    /// visible in increasing order: a dialect whose writers can commit out of id order serializes them here.
+    /// </summary>
+    protected virtual Task SerializeEventWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -73,6 +79,7 @@ public abstract class SqlEventStore : IEventStore
     {
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await SerializeEventWritersAsync(connection, transaction, ct);
         await BulkInsertAsync(connection, transaction, batch, ct);
         await using (var record = Command(connection, transaction,
             "INSERT INTO imports (fingerprint, source, imported_at, users, page_visits, interactions) VALUES (@fingerprint, @source, @at, @users, @visits, @interactions)",
@@ -85,8 +92,7 @@ public abstract class SqlEventStore : IEventStore
     }
 
     public IAsyncEnumerable<User> ReadUsersAsync(CancellationToken ct = default) =>
-        QueryAsync("SELECT id, first_visit, device, sex FROM users ORDER BY id",
-            r => new User(r.GetInt64(0), ReadDate(r, 1), (Device)r.GetInt16(2), (Sex)r.GetInt16(3)), ct);
+        QueryAsync("SELECT id, first_visit, device, sex FROM users ORDER BY id", ReadUser, ct);
 
     public IAsyncEnumerable<Session> ReadSessionsAsync(CancellationToken ct = default) =>
         QueryAsync("SELECT id, user_id, started_at, ended_at, converted FROM sessions ORDER BY id",
@@ -100,6 +106,34 @@ public abstract class SqlEventStore : IEventStore
         QueryAsync("SELECT id, user_id, session_id, page, type, element_id, x, y, ts FROM interactions WHERE id > @after ORDER BY id",
             r => new Interaction(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), (FunnelPage)r.GetInt16(3), (InteractionType)r.GetInt16(4),
                 r.GetString(5), r.GetInt32(6), r.GetInt32(7), ReadTime(r, 8)), ct, ("after", afterId));
+
+    public async Task<IReadOnlyList<User>> ReadUsersAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        const int ChunkSize = 500; // well below every dialect's parameter limit
+        var users = new List<User>(ids.Count);
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            var names = chunk.Select((_, i) => $"@id{i}").ToArray();
+            var parameters = chunk.Select((id, i) => ($"id{i}", (object)id)).ToArray();
+            await foreach (var user in QueryAsync($"SELECT id, first_visit, device, sex FROM users WHERE id IN ({string.Join(", ", names)})", ReadUser, ct, parameters))
+                users.Add(user);
+        }
+        return users;
+    }
+
+    // A visit opens its session when no earlier-stored visit of the same user has the same session (the user index
+    // keeps this a short scan per visit).
+    public IAsyncEnumerable<SnapshotVisit> ReadVisitTailAsync(long afterId, CancellationToken ct = default) =>
+        QueryAsync("""
+            SELECT v.id, v.user_id, v.page, v.ts, v.duration_s,
+                   CASE WHEN EXISTS (SELECT 1 FROM page_visits p WHERE p.user_id = v.user_id AND p.session_id = v.session_id AND p.id < v.id)
+                        THEN 0 ELSE 1 END
+            FROM page_visits v WHERE v.id > @after ORDER BY v.id
+            """,
+            r => new SnapshotVisit(r.GetInt64(0), r.GetInt64(1), (FunnelPage)r.GetInt16(2), ReadTime(r, 3), r.GetInt32(4), r.GetInt32(5) == 1),
+            ct, ("after", afterId));
+
+    User ReadUser(DbDataReader r) => new(r.GetInt64(0), ReadDate(r, 1), (Device)r.GetInt16(2), (Sex)r.GetInt16(3));
 
     async IAsyncEnumerable<T> QueryAsync<T>(string sql, Func<DbDataReader, T> map, [EnumeratorCancellation] CancellationToken ct,
         params (string Name, object Value)[] parameters)

@@ -67,7 +67,7 @@ public class StoreFailureTests
         var client = app.CreateClient();
         await app.WaitForStateAsync(AnalyticsState.Unavailable);
 
-        Assert.StartsWith("The seed dataset could not be imported: user_table.csv line 3002: 'oops' is not a user id", app.Analytics.StatusMessage);
+        Assert.StartsWith("The seed dataset could not be imported: user_table.csv line 3002: 'oops' is not a user id", app.Analytics.Current.StatusMessage);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0), await app.Services.GetRequiredService<IEventStore>().CountAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }

@@ -132,13 +132,15 @@ public class FunnelEngineTests
     public void Activity_counts_users_with_a_visit_and_sessions_in_the_filter()
     {
         var snapshot = new SnapshotFactory()
-            .User(1, Device.Desktop, Sex.Male, "home@2015-01-05 10:00").Session(1, "2015-01-05 10:00").Session(1, "2015-01-09 10:00")
-            .User(2, Device.Mobile, Sex.Male, "home@2015-01-09 10:00").Session(2, "2015-01-09 10:00")
+            .User(1, Device.Desktop, Sex.Male, "+home@2015-01-05 10:00", "search@2015-01-05 10:05", "+home@2015-01-09 10:00")
+            .User(2, Device.Mobile, Sex.Male, "+home@2015-01-09 10:00")
+            .User(3, Device.Mobile, Sex.Male, "+home@2015-01-08 10:00")
             .Build();
 
-        Assert.Equal((2L, 3L), FunnelEngine.Activity(snapshot, FunnelFilter.All));
-        Assert.Equal((1L, 2L), FunnelEngine.Activity(snapshot, new FunnelFilter(From: new DateOnly(2015, 1, 9))));
-        Assert.Equal((1L, 1L), FunnelEngine.Activity(snapshot, new FunnelFilter(Device: Device.Mobile)));
+        Assert.Equal((3L, 4L), FunnelEngine.Activity(snapshot, FunnelFilter.All));
+        Assert.Equal((2L, 2L), FunnelEngine.Activity(snapshot, new FunnelFilter(From: new DateOnly(2015, 1, 9))));
+        Assert.Equal((1L, 1L), FunnelEngine.Activity(snapshot, new FunnelFilter(From: new DateOnly(2015, 1, 5), To: new DateOnly(2015, 1, 5))));
+        Assert.Equal((2L, 2L), FunnelEngine.Activity(snapshot, new FunnelFilter(Device: Device.Mobile)));
     }
 
     [Fact]
@@ -162,7 +164,7 @@ public class FunnelEngineTests
         {
             var builder = new EventSnapshotBuilder().AddUser(snapshot.UserIds[u], Device.Desktop, Sex.Male);
             for (var e = snapshot.EventStart[u]; e < snapshot.EventStart[u + 1]; e++)
-                builder.AddVisit(snapshot.UserIds[u], (FunnelPage)snapshot.EventPage[e], EventSnapshot.Epoch.AddSeconds(snapshot.EventTime[e]));
+                builder.AddVisit(snapshot.UserIds[u], snapshot.PageOf(e), EventSnapshot.ToDateTime(snapshot.EventTime[e]));
             var single = FunnelEngine.Compute(builder.Build(), FunnelQuery.Default with { WindowHours = 1 }).Steps;
             for (var k = 0; k < 4; k++) expected[k] += single[k].Users;
         }

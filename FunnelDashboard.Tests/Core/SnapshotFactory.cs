@@ -4,7 +4,10 @@ using FunnelDashboard.Core.Domain;
 
 namespace FunnelDashboard.Tests.Core;
 
-/// <summary>Hand-built snapshots: users 1..n with given device and sex, visits written as "page@yyyy-MM-dd HH:mm".</summary>
+/// <summary>
+/// Hand-built snapshots: users with given device and sex, visits written as "page@yyyy-MM-dd HH:mm"; a leading "+"
+/// marks a visit that opens a session ("+home@2015-01-05 10:00").
+/// </summary>
 public sealed class SnapshotFactory
 {
     readonly EventSnapshotBuilder builder = new();
@@ -14,16 +17,11 @@ public sealed class SnapshotFactory
         builder.AddUser(id, device, sex);
         foreach (var visit in visits)
         {
-            var (pageText, timeText) = (visit.Split('@')[0], visit.Split('@')[1]);
+            var startsSession = visit.StartsWith('+');
+            var (pageText, timeText) = (visit.TrimStart('+').Split('@')[0], visit.Split('@')[1]);
             if (!Names.TryParsePage(pageText, out var page)) throw new ArgumentException(pageText);
-            builder.AddVisit(id, page, At(timeText));
+            builder.AddVisit(id, page, At(timeText), startsSession: startsSession);
         }
-        return this;
-    }
-
-    public SnapshotFactory Session(long user, string time)
-    {
-        builder.AddSession(user, At(time));
         return this;
     }
 

@@ -144,7 +144,7 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
         await using var app = new ForecastApp(noDataset, folder, trainOnStart: false);
         using var client = app.CreateClient();
         var analytics = app.Services.GetRequiredService<FunnelAnalytics>();
-        await Eventually.True(() => Task.FromResult(analytics.State == AnalyticsState.Empty), "an empty store");
+        await Eventually.True(() => Task.FromResult(analytics.Current.State == AnalyticsState.Empty), "an empty store");
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.Forecasts.TryStartTraining()!);
         var response = await client.GetAsync("/predict/page-visits");

@@ -37,7 +37,7 @@ public sealed class ForecastApp(string dataset, string folder, bool trainOnStart
 
     public string ModelDirectory => Path.Combine(folder, "models");
     public ForecastService Forecasts => Services.GetRequiredService<ForecastService>();
-    public DateRange DataRange => Analytics.DataRange!;
+    public DateRange DataRange => Analytics.Current.DataRange!;
 
     public Task WaitForDataAsync() => WaitForStateAsync(AnalyticsState.Ready);
 

@@ -33,7 +33,7 @@ public class DatasetImporterTests : IDisposable
         var dataset = DatasetReader.Read(data);
         Assert.False(result.AlreadyImported);
         Assert.Equal(2_000, result.Users);
-        var funnel = FunnelEngine.Compute(await SnapshotLoader.LoadAsync(store), FunnelQuery.Default).Steps;
+        var funnel = FunnelEngine.Compute(await SnapshotLoader.GrowAsync(store, EventSnapshot.Empty), FunnelQuery.Default).Steps;
         Assert.Equal(Names.AllPages.Select(p => (long)dataset.UsersReaching(p)), funnel.Select(s => s.Users));
     }
 

@@ -23,7 +23,7 @@ public abstract class RealDatasetTests
         var store = CreateStore();
         await store.InitializeAsync();
         await new DatasetImporter(store, NullLogger<DatasetImporter>.Instance).ImportAsync(folder);
-        var snapshot = await SnapshotLoader.LoadAsync(store);
+        var snapshot = await SnapshotLoader.GrowAsync(store, EventSnapshot.Empty);
 
         var result = FunnelEngine.Compute(snapshot, FunnelQuery.Default with { Breakdown = Breakdown.Device });
         Assert.Equal([90_400L, 45_200, 6_030, 452], result.Steps.Select(s => s.Users));

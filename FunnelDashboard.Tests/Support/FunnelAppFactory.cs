@@ -56,10 +56,10 @@ public class FunnelAppFactory : WebApplicationFactory<Program>
     public async Task WaitForStateAsync(AnalyticsState state, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
-        while (Analytics.State != state)
+        while (Analytics.Current.State != state)
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The app stayed {Analytics.State} ({Analytics.StatusMessage}), expected {state}.");
+                throw new TimeoutException($"The app stayed {Analytics.Current.State} ({Analytics.Current.StatusMessage}), expected {state}.");
             await Task.Delay(50);
         }
     }

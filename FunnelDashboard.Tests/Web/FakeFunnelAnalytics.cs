@@ -1,4 +1,5 @@
 using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Common;
 using FunnelDashboard.Core.Domain;
 
 namespace FunnelDashboard.Tests.Web;
@@ -6,31 +7,37 @@ namespace FunnelDashboard.Tests.Web;
 /// <summary>
 /// A deterministic stand-in for the analytics service, for UI tests only: numbers shaped like the public funnel
 /// dataset (90,400 users from 2015-01-01 to 2015-04-30) that react to every filter, so a changed filter shows.
+/// Each change publishes a new view and tells subscribers through the same throttled notifier as the real service.
 /// </summary>
 public sealed class FakeFunnelAnalytics : IFunnelAnalytics
+{
+    readonly ChangeNotifier notifier = new();
+    volatile FakeView current = new(1, AnalyticsState.Ready, null, 1);
+
+    public IAnalyticsView Current => current;
+
+    public IDisposable Subscribe(Func<Task> onChanged, TimeSpan minInterval) => notifier.Subscribe(onChanged, minInterval);
+
+    public void SetState(AnalyticsState state, string? message = null) => Publish(current with { State = state, StatusMessage = message });
+
+    /// <summary>Multiplies every count, so a test can push a visible data change.</summary>
+    public void SetScale(double scale) => Publish(current with { Scale = scale });
+
+    void Publish(FakeView view)
+    {
+        current = view with { Version = current.Version + 1 };
+        notifier.Notify();
+    }
+}
+
+sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage, double Scale) : IAnalyticsView
 {
     static readonly DateRange Data = new(new DateOnly(2015, 1, 1), new DateOnly(2015, 4, 30));
     static readonly long[] UsersPerPage = [90_400, 45_200, 6_030, 452];
 
-    public AnalyticsState State { get; private set; } = AnalyticsState.Ready;
-    public string? StatusMessage { get; private set; }
     public DateRange? DataRange => State == AnalyticsState.Ready ? Data : null;
-    public event Action? Changed;
-
-    /// <summary>Multiplies every count, so a test can push a visible data change.</summary>
-    public double Scale { get; private set; } = 1;
-
-    public void SetState(AnalyticsState state, string? message = null)
-    {
-        (State, StatusMessage) = (state, message);
-        Changed?.Invoke();
-    }
-
-    public void SetScale(double scale)
-    {
-        Scale = scale;
-        Changed?.Invoke();
-    }
+    public long EventCount => (long)(142_082 * Scale);
+    public DateTime? LastEventTime => DataRange is null ? null : Data.To.ToDateTime(new TimeOnly(23, 0), DateTimeKind.Utc);
 
     public FunnelResult GetFunnel(FunnelQuery query)
     {

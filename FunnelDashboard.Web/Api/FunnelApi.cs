@@ -26,32 +26,32 @@ public static class FunnelApi
     {
         var parsed = FunnelQuery.ParseFilter(name => request.Query[name]);
         if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
-        if (NotReady(request, analytics) is { } notReady) return notReady;
-        return TypedResults.Ok(analytics.GetMetrics(parsed.Value!));
+        if (NotReady(request, analytics.Current) is { } notReady) return notReady;
+        return TypedResults.Ok(analytics.Current.GetMetrics(parsed.Value!));
     }
 
     static Results<Ok<FunnelResult>, ValidationProblem, ProblemHttpResult> Analysis(HttpRequest request, IFunnelAnalytics analytics)
     {
         var parsed = FunnelQuery.Parse(name => request.Query[name]);
         if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
-        if (NotReady(request, analytics) is { } notReady) return notReady;
-        return TypedResults.Ok(analytics.GetFunnel(parsed.Value!));
+        if (NotReady(request, analytics.Current) is { } notReady) return notReady;
+        return TypedResults.Ok(analytics.Current.GetFunnel(parsed.Value!));
     }
 
     static Results<Ok<DropOffResponse>, ValidationProblem, ProblemHttpResult> DropOffs(HttpRequest request, IFunnelAnalytics analytics)
     {
         var parsed = FunnelQuery.Parse(name => request.Query[name]);
         if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
-        if (NotReady(request, analytics) is { } notReady) return notReady;
-        var dropOffs = DropOff.Of(analytics.GetFunnel(parsed.Value!).Steps);
+        if (NotReady(request, analytics.Current) is { } notReady) return notReady;
+        var dropOffs = DropOff.Of(analytics.Current.GetFunnel(parsed.Value!).Steps);
         return TypedResults.Ok(new DropOffResponse(dropOffs, dropOffs.Where(d => d.UsersLost > 0).MaxBy(d => d.UsersLost)));
     }
 
     /// <summary>503 with Retry-After while the first snapshot is being prepared (e.g. during first-start seeding).</summary>
-    static ProblemHttpResult? NotReady(HttpRequest request, IFunnelAnalytics analytics)
+    static ProblemHttpResult? NotReady(HttpRequest request, IAnalyticsView view)
     {
-        if (analytics.State != AnalyticsState.Preparing) return null;
+        if (view.State != AnalyticsState.Preparing) return null;
         request.HttpContext.Response.Headers.RetryAfter = "5";
-        return TypedResults.Problem(analytics.StatusMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Data is being prepared");
+        return TypedResults.Problem(view.StatusMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Data is being prepared");
     }
 }

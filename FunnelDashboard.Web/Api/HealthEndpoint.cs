@@ -17,9 +17,10 @@ public static class HealthEndpoint
         endpoints.MapGet("/health", async (HealthCheckService health, IFunnelAnalytics analytics, CancellationToken ct) =>
             {
                 var report = await health.CheckHealthAsync(ct);
+                var view = analytics.Current;
                 var body = new HealthResponse(report.Status.ToString(), DateTime.UtcNow,
                     report.Entries.ToDictionary(e => e.Key, e => new ServiceHealth(e.Value.Status.ToString(), e.Value.Description)),
-                    new AnalyticsHealth(analytics.State, analytics.StatusMessage, analytics.DataRange));
+                    new AnalyticsHealth(view.State, view.StatusMessage, view.DataRange));
                 return TypedResults.Json(body, ApiJson.Options,
                     statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
             })

@@ -115,7 +115,7 @@ public static class CommandLine
         await using var services = BuildServices(configuration);
         var store = services.GetRequiredService<IEventStore>();
         await store.InitializeAsync(ct);
-        var result = FunnelEngine.Compute(await SnapshotLoader.LoadAsync(store, ct), parsed.Value!);
+        var result = FunnelEngine.Compute(await SnapshotLoader.GrowAsync(store, EventSnapshot.Empty, ct), parsed.Value!);
         if (args.Has("json"))
         {
             output.WriteLine(JsonSerializer.Serialize(result, ApiJson.Options));
@@ -150,10 +150,10 @@ public static class CommandLine
         await using var services = BuildServices(configuration);
         await services.GetRequiredService<IEventStore>().InitializeAsync(ct);
         var analytics = services.GetRequiredService<FunnelAnalytics>();
-        await analytics.RefreshAsync(ct);
-        if (analytics.State != AnalyticsState.Ready)
+        var view = await analytics.RefreshAsync(ct);
+        if (view.State != AnalyticsState.Ready)
         {
-            await error.WriteLineAsync($"Nothing to train on: {analytics.StatusMessage}");
+            await error.WriteLineAsync($"Nothing to train on: {view.StatusMessage}");
             return 1;
         }
 
@@ -218,6 +218,7 @@ public static class CommandLine
         }
         Array.Sort(times);
         var median = times[runs / 2];
+        output.WriteLine($"steps={string.Join('/', FunnelEngine.Compute(snapshot, FunnelQuery.Default).Steps.Select(s => s.Users))}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs_ms={string.Join(',', times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median_ms={median:F1} events_per_s={snapshot.EventCount / (median / 1000):F0} bytes_per_event={(double)snapshot.ColumnBytes / snapshot.EventCount:F2}"));

@@ -32,19 +32,13 @@ public sealed class ForecastInitializer(
     async Task WhenDataReadyAsync(CancellationToken ct)
     {
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnChanged()
+        Task OnChanged()
         {
-            if (analytics.State == AnalyticsState.Ready) ready.TrySetResult();
+            if (analytics.Current.State == AnalyticsState.Ready) ready.TrySetResult();
+            return Task.CompletedTask;
         }
-        analytics.Changed += OnChanged;
-        try
-        {
-            OnChanged(); // it may be ready already
-            await ready.Task.WaitAsync(ct);
-        }
-        finally
-        {
-            analytics.Changed -= OnChanged;
-        }
+        using var subscription = analytics.Subscribe(OnChanged, TimeSpan.Zero);
+        await OnChanged(); // it may be ready already
+        await ready.Task.WaitAsync(ct);
     }
 }

@@ -95,7 +95,7 @@ public sealed class ForecastService
         }
         if (!History().TryGetValue(series, out var recent) || recent.Length < model.Model.Architecture.MinimumHistory)
         {
-            unavailable = analytics.StatusMessage ?? "Not enough data is loaded to forecast from.";
+            unavailable = analytics.Current.StatusMessage ?? "Not enough data is loaded to forecast from.";
             return false;
         }
         var predicted = model.Model.Predict(recent);

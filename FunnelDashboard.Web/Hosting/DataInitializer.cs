@@ -7,19 +7,32 @@ namespace FunnelDashboard.Web.Hosting;
 
 /// <summary>
 /// Gets the data ready after start, without holding up the web server: creates or migrates the schema, seeds an
-/// empty store from the seed dataset (first start only), then loads the analytics snapshot. While it works the
-/// analytics state says so, and pages show it; an unreachable store is retried until it answers.
+/// empty store from the seed dataset (first start only), loads the analytics snapshot, then keeps it growing by what
+/// is new in the store (from this app, a CLI import or another instance) every <see cref="AnalyticsOptions.RefreshInterval"/>.
+/// While it works the analytics state says so, and pages show it; an unreachable store is retried until it answers.
 /// </summary>
 public sealed class DataInitializer(
     IEventStore store,
     DatasetImporter importer,
     FunnelAnalytics analytics,
     IOptions<SeedingOptions> seeding,
+    IOptions<AnalyticsOptions> analyticsOptions,
     ILogger<DataInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await PrepareUntilReadyAsync(stoppingToken);
+        var interval = analyticsOptions.Value.RefreshInterval;
         while (!stoppingToken.IsCancellationRequested)
+        {
+            await analytics.RefreshAsync(stoppingToken);
+            await Task.Delay(interval, stoppingToken);
+        }
+    }
+
+    async Task PrepareUntilReadyAsync(CancellationToken stoppingToken)
+    {
+        while (true)
         {
             try
             {
@@ -30,14 +43,13 @@ public sealed class DataInitializer(
             {
                 // Serve whatever the store holds, but say why the seed data is missing.
                 logger.LogError("The seed dataset could not be imported: {Error}", e.Message);
-                await analytics.RefreshAsync(stoppingToken);
-                analytics.SetUnavailable($"The seed dataset could not be imported: {e.Message}");
+                analytics.ReportProblem($"The seed dataset could not be imported: {e.Message}");
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(e, "The {Provider} store is not reachable; trying again in {Delay}", store.Provider, seeding.Value.RetryDelay);
-                analytics.SetUnavailable($"The {store.Provider} store is not reachable ({e.Message}); retrying.");
+                analytics.SetUnavailable($"The {store.Provider} store is not reachable; retrying.");
                 await Task.Delay(seeding.Value.RetryDelay, stoppingToken);
             }
         }
@@ -45,7 +57,7 @@ public sealed class DataInitializer(
 
     async Task PrepareAsync(CancellationToken ct)
     {
-        analytics.SetPreparing("Preparing data: opening the store…");
+        analytics.SetPreparing("Opening the store…");
         await store.InitializeAsync(ct);
         var counts = await store.CountAsync(ct);
         logger.LogInformation("{Provider} store: {Users:N0} users, {Visits:N0} page visits, {Interactions:N0} interactions",
@@ -56,14 +68,13 @@ public sealed class DataInitializer(
             var folder = Path.Combine(AppContext.BaseDirectory, seeding.Value.Folder);
             if (Directory.Exists(folder))
             {
-                analytics.SetPreparing("Preparing data: importing the seed dataset (first start only, about half a minute)…");
+                analytics.SetPreparing("Importing the seed dataset (first start only, about half a minute)…");
                 logger.LogInformation("The store is empty: seeding it from {Folder}", folder);
                 await importer.ImportAsync(folder, ct: ct);
             }
             else
                 logger.LogWarning("The store is empty and the seed folder {Folder} does not exist; starting without data", folder);
         }
-        analytics.SetPreparing("Preparing data: loading the analytics snapshot…");
-        await analytics.RefreshAsync(ct);
+        analytics.SetPreparing("Loading the analytics snapshot…");
     }
 }

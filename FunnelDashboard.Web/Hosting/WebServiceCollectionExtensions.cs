@@ -1,4 +1,5 @@
 using FunnelDashboard.Core;
+using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Api;
 using FunnelDashboard.Web.Components;
@@ -24,6 +25,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddFunnelStorage(configuration, contentRoot);
         services.Configure<SeedingOptions>(configuration.GetSection(SeedingOptions.Section));
+        services.Configure<AnalyticsOptions>(configuration.GetSection(AnalyticsOptions.Section));
+        services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
         services.AddHostedService<DataInitializer>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddProblemDetails();

@@ -19,7 +19,7 @@ public static class DashboardScenarios
         await using var page = await app.OpenAsync();
         await page.GoToAsync("");
 
-        var expected = app.Analytics.GetFunnel(FunnelQuery.Default).Steps;
+        var expected = app.Analytics.Current.GetFunnel(FunnelQuery.Default).Steps;
         var chart = await page.ChartAsync("funnel");
         await Expect(chart.Locator("path.apexcharts-bar-area")).ToHaveCountAsync(expected.Count);
         await page.ScreenshotAsync(screenshot);
@@ -77,7 +77,7 @@ public static class DashboardScenarios
         {
             "device" => "Mobile", "sex" => "Female", "from" => "2015-02-01", "to" => "2015-03-31", "breakdown" => "device", _ => null,
         }).Value!;
-        foreach (var group in app.Analytics.GetFunnel(query).Groups!)
+        foreach (var group in app.Analytics.Current.GetFunnel(query).Groups!)
         {
             var table = p.Locator($"[data-table='{group.Value}: steps'] table");
             await Expect(table.Locator("tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync(Formats.Count(group.Steps[0].Users));
@@ -108,5 +108,5 @@ public static class DashboardScenarios
     }
 
     static List<string[]> UserRows(DashboardAppFixture app, FunnelQuery query) =>
-        app.Analytics.GetFunnel(query).Steps.Select(s => new[] { s.Name, Formats.Count(s.Users) }).ToList();
+        app.Analytics.Current.GetFunnel(query).Steps.Select(s => new[] { s.Name, Formats.Count(s.Users) }).ToList();
 }

@@ -19,7 +19,7 @@ public sealed class FakeAppBrowserTests(FakeDashboardAppFixture app) : IClassFix
         try
         {
             app.Fake.SetScale(2);
-            var doubled = app.Analytics.GetFunnel(FunnelQuery.Default).Steps[0].Users;
+            var doubled = app.Analytics.Current.GetFunnel(FunnelQuery.Default).Steps[0].Users;
             await Expect(chart.Locator("tbody tr").First.Locator("td")).ToHaveTextAsync(Formats.Count(doubled));
             Assert.NotEqual(table[0][1], Formats.Count(doubled));
             // Same SVG element: the series were updated, the chart was not re-created.

@@ -24,23 +24,21 @@ public sealed partial class Funnel
         var parsed = FunnelQuery.Parse(parameter);
         queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
         query = parsed.Value ?? FunnelQuery.Default;
-        Load();
+        Recompute();
     }
 
-    protected override void OnAnalyticsChanged() => Load();
-
-    void Load()
+    protected override Action Compute(IAnalyticsView view)
     {
-        result = null;
-        loadError = null;
-        if (queryErrors is not null || Analytics.State != AnalyticsState.Ready) return;
+        var (currentQuery, invalid) = (query, queryErrors is not null);
+        if (invalid || view.DataRange is null) return () => (result, loadError) = (null, null);
         try
         {
-            result = Analytics.GetFunnel(query);
+            var computed = view.GetFunnel(currentQuery);
+            return () => (result, loadError) = (computed, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            loadError = e.Message;
+            return () => (result, loadError) = (null, e.Message);
         }
     }
 

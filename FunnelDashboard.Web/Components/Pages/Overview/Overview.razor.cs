@@ -4,7 +4,7 @@ namespace FunnelDashboard.Web.Components.Pages.Overview;
 
 /// <summary>
 /// The dashboard's landing page. Its filter lives in the URL (from, to, device, sex: the API's names), and it
-/// recomputes whenever the analytics snapshot changes.
+/// follows new data live.
 /// </summary>
 public sealed partial class Overview
 {
@@ -18,23 +18,21 @@ public sealed partial class Overview
         var parsed = FunnelQuery.ParseFilter(parameter);
         filterErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
         filter = parsed.Value ?? FunnelFilter.All;
-        Load();
+        Recompute();
     }
 
-    protected override void OnAnalyticsChanged() => Load();
-
-    void Load()
+    protected override Action Compute(IAnalyticsView view)
     {
-        model = null;
-        loadError = null;
-        if (filterErrors is not null || Analytics.State != AnalyticsState.Ready || Analytics.DataRange is not { } dataRange) return;
+        var (currentFilter, invalid) = (filter, filterErrors is not null);
+        if (invalid || view.DataRange is not { } dataRange) return () => (model, loadError) = (null, null);
         try
         {
-            model = OverviewModel.Load(Analytics, filter, dataRange);
+            var computed = OverviewModel.Load(view, currentFilter, dataRange);
+            return () => (model, loadError) = (computed, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            loadError = e.Message;
+            return () => (model, loadError) = (null, e.Message);
         }
     }
 

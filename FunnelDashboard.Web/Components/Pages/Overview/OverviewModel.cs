@@ -4,7 +4,7 @@ using FunnelDashboard.Web.Components.Controls;
 
 namespace FunnelDashboard.Web.Components.Pages.Overview;
 
-/// <summary>Everything the Overview shows for one filter, read from the analytics in one go.</summary>
+/// <summary>Everything the Overview shows for one filter, read from one view of the analytics.</summary>
 public sealed record OverviewModel(
     DateRange Period,
     DateRange? PreviousPeriod,
@@ -14,7 +14,7 @@ public sealed record OverviewModel(
     FunnelResult FunnelByDevice,
     IReadOnlyList<DailyConversion> Daily)
 {
-    public static OverviewModel Load(IFunnelAnalytics analytics, FunnelFilter filter, DateRange dataRange)
+    public static OverviewModel Load(IAnalyticsView analytics, FunnelFilter filter, DateRange dataRange)
     {
         var period = new DateRange(filter.From ?? dataRange.From, filter.To ?? dataRange.To);
         var previousPeriod = PreviousOf(period, dataRange);
