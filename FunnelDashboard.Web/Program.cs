@@ -4,11 +4,10 @@ using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 
-if (CommandLine.IsVerb(args))
-    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+if (!CommandLine.IsServe(args, out var hostArgs))
+    return await CommandLine.RunOnConsoleAsync(args);
 
-// The app's files (appsettings, seed data, static web assets manifest) sit in its base directory, wherever it is started from.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = FunnelHost.CreateBuilder(hostArgs);
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
@@ -16,6 +15,8 @@ builder.Services.AddForecasting(builder.Configuration, builder.Environment.Conte
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHeadAsGet();
+app.UseRouting();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json");

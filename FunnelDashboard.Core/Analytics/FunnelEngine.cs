@@ -219,9 +219,10 @@ public static class FunnelEngine
         && (filter.Sex is not { } sex || snapshot.UserSex[user] == (byte)sex);
 
     /// <summary>The filter's days as a half-open range of snapshot times.</summary>
+    /// <summary>[From, To): To is the start of the day after the filter's last, in seconds (9999-12-31 has no next DateOnly).</summary>
     static (long From, long To) TimeBounds(FunnelFilter filter) =>
         (filter.From is { } from ? EventSnapshot.ToTime(from) : long.MinValue,
-         filter.To is { } to ? EventSnapshot.ToTime(to.AddDays(1)) : long.MaxValue);
+         filter.To is { } to ? EventSnapshot.ToTime(to) + 86400 : long.MaxValue);
 
     static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -49,10 +49,8 @@ public sealed record FunnelQuery
 
         if (parameter("breakdown") is { Length: > 0 } breakdownText)
         {
-            if (Enum.TryParse<Breakdown>(breakdownText, true, out var breakdown) && breakdown != Breakdown.None && !char.IsDigit(breakdownText[0]))
-                query = query with { Breakdown = breakdown };
-            else if (!breakdownText.Equals("none", StringComparison.OrdinalIgnoreCase))
-                Fail(errors, "breakdown", $"'{breakdownText}' is not a breakdown; use 'device' or 'sex'.");
+            if (Names.TryParseName<Breakdown>(breakdownText, out var breakdown)) query = query with { Breakdown = breakdown };
+            else Fail(errors, "breakdown", $"'{breakdownText}' is not a breakdown; use 'device' or 'sex'.");
         }
 
         if (parameter("window") is { Length: > 0 } windowText)

@@ -21,10 +21,19 @@ public static class Names
 
     public static bool TryParseInteraction(string? text, out InteractionType type) => TryFind(InteractionNames, text, out type);
 
-    public static bool TryParseDevice(string? text, out Device device) => Enum.TryParse(text, ignoreCase: true, out device) && Enum.IsDefined(device) && !IsNumber(text);
-    public static bool TryParseSex(string? text, out Sex sex) => Enum.TryParse(text, ignoreCase: true, out sex) && Enum.IsDefined(sex) && !IsNumber(text);
+    public static bool TryParseDevice(string? text, out Device device) => TryParseName(text, out device);
+    public static bool TryParseSex(string? text, out Sex sex) => TryParseName(text, out sex);
 
-    static bool IsNumber(string? text) => text is { Length: > 0 } && (char.IsDigit(text[0]) || text[0] == '-');
+    /// <summary>
+    /// One of the enum's names, case-insensitively, and nothing else: unlike Enum.TryParse, no numbers ("1", "-1"),
+    /// no comma-joined flags ("Mobile,Desktop"), no surrounding spaces.
+    /// </summary>
+    public static bool TryParseName<T>(string? text, out T value) where T : struct, Enum
+    {
+        var name = text is null ? null : Array.Find(Enum.GetNames<T>(), n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        value = name is null ? default : Enum.Parse<T>(name);
+        return name is not null;
+    }
 
     static bool TryFind<T>(string[] names, string? text, out T value) where T : struct, Enum
     {

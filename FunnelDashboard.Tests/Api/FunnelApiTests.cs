@@ -83,6 +83,12 @@ public class FunnelApiTests(SeededApp app) : IClassFixture<SeededApp>
     [InlineData("/funnel/analysis?steps=home,cart", "steps")]
     [InlineData("/funnel/dropoff?sex=unknown", "sex")]
     [InlineData("/dashboard/metrics?from=2015-03-01&to=2015-01-01", "to")]
+    [InlineData("/funnel/analysis?breakdown=-1", "breakdown")]
+    [InlineData("/funnel/analysis?breakdown=device,sex", "breakdown")]
+    [InlineData("/funnel/analysis?breakdown=%201", "breakdown")]
+    [InlineData("/funnel/analysis?breakdown=1", "breakdown")]
+    [InlineData("/funnel/dropoff?device=Mobile,Desktop", "device")]
+    [InlineData("/dashboard/metrics?sex=%20Male", "sex")]
     public async Task Invalid_parameters_give_400_problem_details_naming_them(string url, string parameter)
     {
         var response = await client.GetAsync(url);
@@ -92,6 +98,58 @@ public class FunnelApiTests(SeededApp app) : IClassFixture<SeededApp>
         var errors = (await Json(response)).GetProperty("errors");
         Assert.True(errors.TryGetProperty(parameter, out var messages), $"errors name '{parameter}': {errors}");
         Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
+    }
+
+    [Fact]
+    public async Task Several_bad_parameters_are_all_named_in_one_answer()
+    {
+        var response = await client.GetAsync("/funnel/analysis?from=2015-02-31&device=Tablet&breakdown=-1&window=0&steps=home");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await Json(response)).GetProperty("errors");
+        Assert.Equal(["breakdown", "device", "from", "steps", "window"], errors.EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Theory]
+    [InlineData("/funnel/analysis")]
+    [InlineData("/funnel/dropoff")]
+    [InlineData("/dashboard/metrics")]
+    public async Task The_extreme_valid_dates_include_every_visit(string path)
+    {
+        var unfiltered = (await Json(await client.GetAsync(path))).ToString();
+
+        var response = await client.GetAsync($"{path}?from=0001-01-01&to=9999-12-31");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(unfiltered, (await Json(response)).ToString());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/funnel")]
+    [InlineData("/funnel/analysis")]
+    [InlineData("/funnel/dropoff")]
+    [InlineData("/dashboard/metrics")]
+    [InlineData("/health")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/model/info")]
+    [InlineData("/predict/page-visits")]
+    public async Task Head_answers_like_get_without_a_body(string path)
+    {
+        var get = await client.GetAsync(path);
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Head_of_an_unknown_path_is_404()
+    {
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/no-such-page"));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
     }
 
     [Fact]

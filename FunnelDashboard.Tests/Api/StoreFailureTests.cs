@@ -5,6 +5,7 @@ using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using FunnelDashboard.Tests.Support;
 
 namespace FunnelDashboard.Tests.Api;
@@ -12,7 +13,7 @@ namespace FunnelDashboard.Tests.Api;
 public class StoreFailureTests
 {
     [Fact]
-    public async Task An_unreachable_store_gives_503_health_and_the_app_keeps_serving()
+    public async Task An_unreachable_store_gives_503_health_and_503_analytics_and_the_app_keeps_serving()
     {
         using var app = new FunnelAppFactory(new Dictionary<string, string?>
         {
@@ -25,11 +26,58 @@ public class StoreFailureTests
         var health = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         var json = await health.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Unhealthy", json.GetProperty("services").GetProperty("store").GetProperty("status").GetString());
+        var store = json.GetProperty("services").GetProperty("store");
+        Assert.Equal("Unhealthy", store.GetProperty("status").GetString());
+        // The driver's own words ("Failed to connect to 127.0.0.1:1") are for the log, not for clients.
+        Assert.Equal("Postgres store unreachable", store.GetProperty("description").GetString());
 
-        // The API answers from the (empty) snapshot instead of failing, and the page still renders.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/funnel/analysis")).StatusCode);
+        // No data was ever loaded: "no answer", not zeros that look like "no users". The page still renders.
+        foreach (var path in new[] { "/funnel/analysis", "/funnel/dropoff", "/dashboard/metrics" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_data_loads_the_api_answers_503_with_retry_after_then_the_data()
+    {
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var app = new FunnelAppFactory(testServices: services => services.AddSingleton<IEventStore>(provider =>
+            new GatedStore(new SqliteEventStore(provider.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath), opened.Task)));
+        var client = app.CreateClient();
+        await app.WaitForStateAsync(AnalyticsState.Preparing);
+
+        var waiting = await client.GetAsync("/funnel/analysis");
+        opened.SetResult();
+        await app.WaitForStateAsync(AnalyticsState.Ready);
+        var ready = await client.GetAsync("/funnel/analysis");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), waiting.Headers.RetryAfter?.Delta);
+        Assert.Equal("Data is being prepared", (await waiting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(FunnelAppFactory.SeedUsers, (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("steps")[0].GetProperty("users").GetInt64());
+    }
+
+    /// <summary>A store whose schema step waits for the test's signal, so the app stays in "preparing" until then.</summary>
+    sealed class GatedStore(IEventStore inner, Task gate) : IEventStore
+    {
+        public string Provider => inner.Provider;
+        public async Task InitializeAsync(CancellationToken ct = default) { await gate.WaitAsync(ct); await inner.InitializeAsync(ct); }
+        public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
+        public Task<StoreCounts> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
+        public Task<IReadOnlySet<long>> FindStoredUsersAsync(IReadOnlyCollection<long> userIds, CancellationToken ct = default) => inner.FindStoredUsersAsync(userIds, ct);
+        public Task<bool> WasImportedAsync(string fingerprint, CancellationToken ct = default) => inner.WasImportedAsync(fingerprint, ct);
+        public Task ImportAsync(ImportBatch batch, CancellationToken ct = default) => inner.ImportAsync(batch, ct);
+        public IAsyncEnumerable<FunnelDashboard.Core.Domain.User> ReadUsersAsync(CancellationToken ct = default) => inner.ReadUsersAsync(ct);
+        public IAsyncEnumerable<FunnelDashboard.Core.Domain.Session> ReadSessionsAsync(CancellationToken ct = default) => inner.ReadSessionsAsync(ct);
+        public IAsyncEnumerable<FunnelDashboard.Core.Domain.PageVisit> ReadPageVisitsAsync(long afterId = 0, CancellationToken ct = default) => inner.ReadPageVisitsAsync(afterId, ct);
+        public IAsyncEnumerable<FunnelDashboard.Core.Domain.Interaction> ReadInteractionsAsync(long afterId = 0, CancellationToken ct = default) => inner.ReadInteractionsAsync(afterId, ct);
+        public Task<IReadOnlyList<FunnelDashboard.Core.Domain.User>> ReadUsersAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) => inner.ReadUsersAsync(ids, ct);
+        public IAsyncEnumerable<SnapshotVisit> ReadVisitTailAsync(long afterId, CancellationToken ct = default) => inner.ReadVisitTailAsync(afterId, ct);
     }
 
     [Fact]

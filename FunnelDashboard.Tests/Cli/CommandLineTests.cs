@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunnelDashboard.Core.Domain;
 using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Tests.Support;
 using FunnelDashboard.Web.Cli;
 
@@ -38,19 +39,54 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Funnel_prints_a_table_per_group()
+    public async Task Funnel_prints_a_table_per_group_with_the_numbers_of_its_json()
     {
         var data = Path.Combine(folder, "data");
         await Run("generate", data, "--users", "300");
         await Run("import", data);
 
-        var (code, output, _) = await Run("funnel", "--breakdown", "sex", "--window", "24");
+        var (code, output, _) = await Run("funnel", "--breakdown", "sex");
+        var json = JsonDocument.Parse((await Run("funnel", "--breakdown", "sex", "--json")).Output).RootElement;
 
         Assert.Equal(0, code);
-        Assert.Contains("All users", output);
-        Assert.Contains("Male", output);
-        Assert.Contains("Female", output);
-        Assert.Contains("confirmation", output);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var groups = json.GetProperty("groups").EnumerateArray().Select(g => (Title: g.GetProperty("value").GetString()!, Steps: g.GetProperty("steps")))
+            .Prepend(("All users", json.GetProperty("steps")));
+        foreach (var (title, steps) in groups)
+        {
+            var at = lines.IndexOf(title);
+            Assert.True(at >= 0, $"no table titled {title} in:\n{output}");
+            foreach (var (i, step) in steps.EnumerateArray().Index())
+            {
+                var cells = lines[at + 2 + i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(step.GetProperty("name").GetString(), cells[0]);
+                Assert.Equal(step.GetProperty("users").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cells[1]);
+            }
+        }
+        Assert.Equal(["Male", "Female"], json.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("value").GetString()).Order().Reverse());
+    }
+
+    [Fact]
+    public async Task Funnel_window_counts_only_steps_reached_within_it()
+    {
+        // Two users: one goes home → search in 30 minutes, the other takes 2 hours.
+        var store = new SqliteEventStore(Path.Combine(folder, "funnel.db"));
+        await store.InitializeAsync();
+        var t0 = new DateTime(2015, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+        await store.ImportAsync(new ImportBatch("hand-built", "test",
+            [new User(1, new DateOnly(2015, 3, 1), Device.Desktop, Sex.Male), new User(2, new DateOnly(2015, 3, 1), Device.Mobile, Sex.Female)],
+            [new Session(1, 1, t0, t0.AddHours(3), false), new Session(2, 2, t0, t0.AddHours(3), false)],
+            [
+                new PageVisit(0, 1, 1, FunnelPage.Home, t0, 10), new PageVisit(0, 1, 1, FunnelPage.Search, t0.AddMinutes(30), 10),
+                new PageVisit(0, 2, 2, FunnelPage.Home, t0, 10), new PageVisit(0, 2, 2, FunnelPage.Search, t0.AddHours(2), 10),
+            ],
+            []));
+
+        long[] Users(string json) => JsonDocument.Parse(json).RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("users").GetInt64()).ToArray();
+
+        Assert.Equal(new long[] { 2, 2, 0, 0 }, Users((await Run("funnel", "--json")).Output));
+        Assert.Equal(new long[] { 2, 1, 0, 0 }, Users((await Run("funnel", "--window", "1", "--json")).Output));
+        Assert.Equal(new long[] { 2, 2, 0, 0 }, Users((await Run("funnel", "--window", "2", "--json")).Output));
     }
 
     [Fact]
@@ -80,6 +116,73 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains(expected, error);
         Assert.Contains("Usage:", error);
+    }
+
+    [Fact]
+    public async Task Bench_funnel_prints_the_users_per_step_before_its_figures()
+    {
+        var (code, output, _) = await Run("bench", "funnel", "--events", "20000", "--runs", "5");
+
+        var expected = FunnelDashboard.Core.Analytics.FunnelEngine.Compute(FunnelDashboard.Core.Analytics.SyntheticEvents.Build(20_000),
+            FunnelDashboard.Core.Analytics.FunnelQuery.Default).Steps.Select(s => s.Users);
+        var lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal(0, code);
+        Assert.Equal($"steps={string.Join('/', expected)}", lines[^2]);
+        Assert.StartsWith("median_ms=", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("evaluate-forecast")]
+    [InlineData("servee")]
+    public async Task An_unknown_verb_exits_2_listing_every_verb(string verb)
+    {
+        var (code, output, error) = await Run(verb, "--series", "x.csv");
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"Unknown verb '{verb}'.", error);
+        foreach (var name in new[] { "generate", "import", "funnel", "train-forecast", "eval-forecast", "generate-series", "bench" })
+            Assert.Matches($"(?m)^  {name} ", error);
+    }
+
+    [Theory]
+    [InlineData(new string[0], true, new string[0])]
+    [InlineData(new[] { "serve" }, true, new string[0])]
+    [InlineData(new[] { "serve", "--urls", "http://127.0.0.1:5005" }, true, new[] { "--urls", "http://127.0.0.1:5005" })]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:5005" }, true, new[] { "--urls", "http://127.0.0.1:5005" })]
+    [InlineData(new[] { "--help" }, false, new[] { "--help" })]
+    [InlineData(new[] { "import", "x" }, false, new[] { "import", "x" })]
+    [InlineData(new[] { "evaluate-forecast" }, false, new[] { "evaluate-forecast" })]
+    public void Only_no_verb_serve_or_host_options_start_the_server(string[] args, bool serves, string[] hostArgs)
+    {
+        Assert.Equal(serves, CommandLine.IsServe(args, out var rest));
+        Assert.Equal(hostArgs, rest);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_verbs_on_stdout_and_exits_0()
+    {
+        var (code, output, error) = await Run("help");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("  import DIR [--seed S]", output);
+    }
+
+    [Fact]
+    public async Task The_program_honours_ASPNETCORE_ENVIRONMENT_and_refuses_unknown_verbs_without_starting_the_server()
+    {
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Staging", ["Storage__SqlitePath"] = Path.Combine(folder, "funnel.db") };
+
+        var (code, output, error) = await TestProgram.RunAsync(environment, "funnel", "--json");
+        var (unknownCode, unknownOutput, unknownError) = await TestProgram.RunAsync(environment, "evaluate-forecast");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Environment Staging, Sqlite store", error);
+        Assert.Contains("\"users\": 0", output);
+        Assert.Equal(2, unknownCode);
+        Assert.Empty(unknownOutput);
+        Assert.StartsWith("Unknown verb 'evaluate-forecast'.", unknownError);
     }
 
     [Fact]

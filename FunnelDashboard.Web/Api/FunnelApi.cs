@@ -7,7 +7,9 @@ public sealed record DropOffResponse(IReadOnlyList<DropOff> DropOffs, DropOff? L
 
 /// <summary>
 /// The analytics endpoints. Query parameters share the grammar of <see cref="FunnelQuery"/>; bad ones give 400 with a
-/// problem-details body naming each parameter. While the data is still being prepared they answer 503 with Retry-After.
+/// problem-details body naming each parameter. While the data is still being prepared, or when the store was down before
+/// any data could be loaded, they answer 503 with Retry-After: zeros would look like "no users" rather than "no answer".
+/// After data has loaded, an outage keeps serving that data.
 /// </summary>
 public static class FunnelApi
 {
@@ -47,11 +49,17 @@ public static class FunnelApi
         return TypedResults.Ok(new DropOffResponse(dropOffs, dropOffs.Where(d => d.UsersLost > 0).MaxBy(d => d.UsersLost)));
     }
 
-    /// <summary>503 with Retry-After while the first snapshot is being prepared (e.g. during first-start seeding).</summary>
+    /// <summary>503 with Retry-After while the first snapshot is being prepared (e.g. during first-start seeding) or could not be loaded.</summary>
     static ProblemHttpResult? NotReady(HttpRequest request, IAnalyticsView view)
     {
-        if (view.State != AnalyticsState.Preparing) return null;
-        request.HttpContext.Response.Headers.RetryAfter = "5";
-        return TypedResults.Problem(view.StatusMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Data is being prepared");
+        var (title, retryAfterSeconds) = view.State switch
+        {
+            AnalyticsState.Preparing => ("Data is being prepared", "5"),
+            AnalyticsState.Unavailable when view.DataRange is null => ("The data could not be loaded", "30"),
+            _ => (null, null),
+        };
+        if (title is null) return null;
+        request.HttpContext.Response.Headers.RetryAfter = retryAfterSeconds;
+        return TypedResults.Problem(view.StatusMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: title);
     }
 }

@@ -27,6 +27,8 @@ public sealed class CommandArgs
     public bool Has(string name) => options.ContainsKey(name);
     public string? Value(string name) => options.GetValueOrDefault(name);
 
+    public string RequiredValue(string name) => Value(name) ?? throw new UsageException($"Missing --{name}.");
+
     public long Long(string name, long fallback, long min, long max)
     {
         if (Value(name) is not { } text) return fallback;
@@ -35,8 +37,24 @@ public sealed class CommandArgs
             : throw new UsageException($"--{name} must be a whole number from {min:N0} to {max:N0}; got '{text}'.");
     }
 
+    public int Int(string name, int fallback, int min, int max = int.MaxValue) => (int)Long(name, fallback, min, max);
+
+    public DateOnly Date(string name, DateOnly fallback)
+    {
+        if (Value(name) is not { } text) return fallback;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageException($"--{name} must be a yyyy-MM-dd date; got '{text}'.");
+    }
+
     public string Required(int position, string what) =>
         position < positional.Count ? positional[position] : throw new UsageException($"Missing {what}.");
+
+    /// <summary>Fails on positional values past the ones the verb takes, so a stray word is never silently ignored.</summary>
+    public void AtMost(int count)
+    {
+        if (positional.Count > count) throw new UsageException($"Unexpected argument '{positional[count]}'.");
+    }
 }
 
 public sealed class UsageException(string message) : Exception(message);

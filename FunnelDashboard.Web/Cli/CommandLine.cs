@@ -1,69 +1,75 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using FunnelDashboard.Core.Analytics;
+using System.Data.Common;
 using FunnelDashboard.Core.Ingestion;
-using FunnelDashboard.Core.Storage;
-using FunnelDashboard.ML.Cli;
-using FunnelDashboard.ML.Forecasting;
-using FunnelDashboard.Web.Api;
-using FunnelDashboard.Web.Forecasting;
+using FunnelDashboard.Web.Cli.Verbs;
 using FunnelDashboard.Web.Hosting;
 
 namespace FunnelDashboard.Web.Cli;
 
 /// <summary>
-/// The app's command-line verbs (`dotnet run --project FunnelDashboard.Web -- VERB ...`). They use the same
-/// configuration as the web app (appsettings.json, environment variables), so they act on the same store.
+/// The app's command line (`dotnet run --project FunnelDashboard.Web -- VERB ...`): with no verb, `serve`, or only host
+/// options such as --urls it runs the web app; otherwise it runs the verb with the web app's configuration
+/// (<see cref="FunnelHost"/>). Exit codes: 0 done, 1 failed (bad data, store error), 2 wrong command line, 130 cancelled.
+/// Results go to stdout, errors and progress to stderr.
 /// </summary>
 public static class CommandLine
 {
-    const string VerbUsage = """
-        Usage: FunnelDashboard.Web [VERB ...]   (no verb: run the web app)
-          generate DIR [--users N] [--seed S]     write a dataset (the five CSVs) to DIR
-          import DIR [--seed S]                   import a dataset folder into the configured store
-          funnel [--steps a,b,..] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--device D] [--sex S]
-                 [--breakdown device|sex] [--window HOURS] [--json]
-                                                  print the funnel of the stored data
-          bench funnel --events N [--csv FILE]    time the funnel engine on N synthetic events
-          train-forecast [--epochs N]             train a visit forecaster per page and one for the total on the stored
-                                                  data, register them in the model directory, print their metrics
-          bench forecast                          the same as bench-forecast
-        """;
+    /// <summary>Every verb. Adding one: a class implementing <see cref="IVerb"/> and one line here.</summary>
+    internal static readonly IVerb[] Verbs =
+    [
+        new GenerateVerb(),
+        new ImportVerb(),
+        new FunnelVerb(),
+        new TrainForecastVerb(),
+        new EvalForecastVerb(),
+        new GenerateSeriesVerb(),
+        new BenchVerb(),
+    ];
 
-    /// <summary>This app's verbs, then the forecasting library's, indented alike.</summary>
-    static readonly string Usage = VerbUsage + Environment.NewLine + string.Join(Environment.NewLine, ForecastCommands.Usage.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
+    const string ServeVerb = "serve";
+    static readonly string[] HelpWords = ["help", "--help", "-h"];
 
-    static readonly string[] Verbs = ["generate", "import", "funnel", "bench", "train-forecast", "help", "--help"];
+    /// <summary>Whether the arguments start the web server, and the host options to start it with.</summary>
+    public static bool IsServe(string[] args, out string[] hostArgs)
+    {
+        hostArgs = args is [ServeVerb, .. var rest] ? rest : args;
+        return args.Length == 0 || args[0] == ServeVerb || (args[0].StartsWith('-') && !HelpWords.Contains(args[0]));
+    }
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || ForecastCommands.Handles(args[0]));
-
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default) =>
-        RunAsync(args, output, error, new Dictionary<string, string?>(), ct);
+    /// <summary>Runs a verb on the console; Ctrl+C cancels it.</summary>
+    public static async Task<int> RunOnConsoleAsync(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        return await RunAsync(args, Console.Out, Console.Error, new Dictionary<string, string?>(), cancel.Token);
+    }
 
     /// <param name="settings">Configuration overriding appsettings and the environment (tests point it at temporary stores).</param>
     internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> settings,
         CancellationToken ct = default)
     {
+        if (args.Length == 0 || HelpWords.Contains(args[0]))
+        {
+            await output.WriteLineAsync(Usage());
+            return 0;
+        }
+        if (Verbs.FirstOrDefault(v => v.Name == args[0]) is not { } verb)
+        {
+            await error.WriteLineAsync($"Unknown verb '{args[0]}'.\n\n{Usage()}");
+            return 2;
+        }
+
+        var builder = FunnelHost.CreateBuilder([]);
+        // The builder watches appsettings for changes; a verb has no use for that, so release the watchers when done.
+        using var configuration = builder.Configuration;
+        configuration.AddInMemoryCollection(settings);
+        var context = new CommandContext(output, error, configuration, builder.Environment);
         try
         {
-            var rest = args.Skip(1).ToArray();
-            var configuration = LoadConfiguration(settings);
-            return args[0] switch
-            {
-                "generate" => Generate(rest, output),
-                "import" => await ImportAsync(rest, output, configuration, ct),
-                "funnel" => await FunnelAsync(rest, output, configuration, ct),
-                "bench" when rest is ["forecast", .. var benchArgs] => await ForecastCommands.RunAsync(ForecastCommands.BenchForecast, benchArgs, output, ct),
-                "bench" => Bench(rest, output),
-                "train-forecast" => await TrainForecastAsync(rest, output, error, configuration, ct),
-                var verb when ForecastCommands.Handles(verb) => await ForecastCommands.RunAsync(verb, rest, output, ct),
-                _ => Help(output),
-            };
+            return await verb.RunAsync(args[1..], context, ct);
         }
         catch (UsageException e)
         {
-            await error.WriteLineAsync($"{e.Message}\n\n{Usage}");
+            await error.WriteLineAsync($"{e.Message}\n\nUsage: {Program} {verb.Name} {verb.Arguments}\n{Indent(verb.Summary)}");
             return 2;
         }
         catch (ImportException e)
@@ -71,181 +77,29 @@ public static class CommandLine
             await error.WriteLineAsync($"Import failed, nothing was stored: {e.Message}");
             return 1;
         }
-    }
-
-    static int Help(TextWriter output)
-    {
-        output.WriteLine(Usage);
-        return 0;
-    }
-
-    static int Generate(string[] rest, TextWriter output)
-    {
-        var args = new CommandArgs(rest, ["users", "seed"]);
-        var folder = args.Required(0, "the folder to write (generate DIR)");
-        var users = (int)args.Long("users", DatasetGenerator.DefaultUsers, 1, DatasetReader.MaxUsers);
-        DatasetGenerator.Generate(folder, users, args.Long("seed", 42, long.MinValue, long.MaxValue));
-        output.WriteLine($"Wrote {users:N0} users to {Path.GetFullPath(folder)}");
-        return 0;
-    }
-
-    static async Task<int> ImportAsync(string[] rest, TextWriter output, IConfiguration configuration, CancellationToken ct)
-    {
-        var args = new CommandArgs(rest, ["seed"]);
-        var folder = args.Required(0, "the dataset folder (import DIR)");
-        var seed = args.Long("seed", JourneySynthesizer.DefaultSeed, long.MinValue, long.MaxValue);
-        await using var services = BuildServices(configuration);
-        var store = services.GetRequiredService<IEventStore>();
-        await store.InitializeAsync(ct);
-        var result = await services.GetRequiredService<DatasetImporter>().ImportAsync(folder, seed, ct);
-        output.WriteLine(result.AlreadyImported
-            ? $"{folder} was already imported into {store.Provider}; nothing to do."
-            : $"Imported {result.Users:N0} users, {result.Sessions:N0} sessions, {result.PageVisits:N0} page visits and " +
-              $"{result.Interactions:N0} interactions into {store.Provider} in {result.Elapsed.TotalSeconds:F1} s.");
-        return 0;
-    }
-
-    static async Task<int> FunnelAsync(string[] rest, TextWriter output, IConfiguration configuration, CancellationToken ct)
-    {
-        var args = new CommandArgs(rest, FunnelQuery.ParameterNames, ["json"]);
-        var parsed = FunnelQuery.Parse(args.Value);
-        if (!parsed.IsValid)
-            throw new UsageException(string.Join(Environment.NewLine, parsed.Errors.Select(e => $"--{e.Key}: {string.Join(" ", e.Value)}")));
-
-        await using var services = BuildServices(configuration);
-        var store = services.GetRequiredService<IEventStore>();
-        await store.InitializeAsync(ct);
-        var result = FunnelEngine.Compute(await SnapshotLoader.GrowAsync(store, EventSnapshot.Empty, ct), parsed.Value!);
-        if (args.Has("json"))
+        catch (DbException e)
         {
-            output.WriteLine(JsonSerializer.Serialize(result, ApiJson.Options));
-            return 0;
-        }
-        WriteTable(output, "All users", result.Steps);
-        foreach (var group in result.Groups ?? [])
-            WriteTable(output, group.Value, group.Steps);
-        return 0;
-    }
-
-    static void WriteTable(TextWriter output, string title, IReadOnlyList<FunnelStep> steps)
-    {
-        output.WriteLine(title);
-        output.WriteLine($"  {"step",-14}{"users",12}{"from prev",11}{"from start",12}{"drop-off",11}{"median to next",16}");
-        foreach (var s in steps)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Name,-14}{s.Users,12:N0}{s.ConversionFromPrevious,11:P1}{s.ConversionFromStart,12:P1}{s.DropOff,11:N0}{(s.MedianSecondsToNext is { } m ? $"{m:F0} s" : "-"),16}"));
-        output.WriteLine();
-    }
-
-    static async Task<int> TrainForecastAsync(string[] rest, TextWriter output, TextWriter error, IConfiguration configuration, CancellationToken ct)
-    {
-        var args = new CommandArgs(rest, ["epochs"]);
-        if (args.Value("epochs") is not null)
-        {
-            var epochs = args.Long("epochs", 0, 1, 100_000);
-            configuration = new ConfigurationBuilder().AddConfiguration(configuration)
-                .AddInMemoryCollection([new KeyValuePair<string, string?>($"{ForecastingOptions.Section}:{nameof(ForecastingOptions.MaxEpochs)}", epochs.ToString(CultureInfo.InvariantCulture))])
-                .Build();
-        }
-        await using var services = BuildServices(configuration);
-        await services.GetRequiredService<IEventStore>().InitializeAsync(ct);
-        var analytics = services.GetRequiredService<FunnelAnalytics>();
-        var view = await analytics.RefreshAsync(ct);
-        if (view.State != AnalyticsState.Ready)
-        {
-            await error.WriteLineAsync($"Nothing to train on: {view.StatusMessage}");
+            await error.WriteLineAsync($"{verb.Name} failed: the store answered: {e.Message}");
             return 1;
         }
-
-        var forecasts = services.GetRequiredService<ForecastService>();
-        var clock = Stopwatch.StartNew();
-        IReadOnlyList<ModelVersionInfo> trained;
-        try
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Nothing else trains in this process, so the run always starts.
-            trained = await forecasts.TryStartTraining(ct)!;
+            await error.WriteLineAsync($"{verb.Name} cancelled.");
+            return 130;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"Training failed: {e.Message}");
+            await error.WriteLineAsync($"{verb.Name} failed: {e.Message}");
             return 1;
         }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Trained {trained.Count} forecast models in {clock.Elapsed.TotalSeconds:F1} s into {forecasts.ModelDirectory}"));
-        var evaluation = trained[0].Evaluation;
-        output.WriteLine($"Data {trained[0].DataStart:yyyy-MM-dd} to {trained[0].DataEnd:yyyy-MM-dd}; metrics on the held-out days " +
-                         $"{evaluation.TestStart:yyyy-MM-dd} to {evaluation.TestEnd:yyyy-MM-dd} ({evaluation.Origins} forecasts of {trained[0].Options.Horizon} days)");
-        output.WriteLine($"  {"series",-14}{"version",8}{"epochs",8}  {"model",-16}{"MAPE %",9}{"RMSE",11}{"MAE",11}{"R2",9}");
-        foreach (var info in trained)
-        {
-            var models = new[] { ("lstm", info.Evaluation.Lstm), ("naive", info.Evaluation.Naive), ("seasonal_naive", info.Evaluation.SeasonalNaive) };
-            foreach (var (index, (name, m)) in models.Index())
-            {
-                // The series, its version and epochs head its first row only.
-                var (series, version, epochs) = index == 0 ? (info.SeriesKey, $"{info.Version}", $"{info.Epochs}") : ("", "", "");
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {series,-14}{version,8}{epochs,8}  {name,-16}{m.Mape,9:F1}{m.Rmse,11:F1}{m.Mae,11:F1}{m.R2,9:F3}"));
-            }
-        }
-        if (!forecasts.HasAllModels)
-        {
-            await error.WriteLineAsync(forecasts.Status.Message);
-            return 1;
-        }
-        return 0;
     }
 
-    static int Bench(string[] rest, TextWriter output)
-    {
-        var args = new CommandArgs(rest, ["events", "csv", "runs"]);
-        if (args.Required(0, "what to benchmark (bench funnel|forecast)") != "funnel") throw new UsageException($"Unknown benchmark '{args.Positional[0]}'.");
-        var events = args.Long("events", 10_000_000, 1, int.MaxValue);
-        var runs = (int)args.Long("runs", 7, 5, 1000);
+    const string Program = "FunnelDashboard.Web";
 
-        output.WriteLine($"Building {events:N0} synthetic events…");
-        EventSnapshot snapshot;
-        using (var csv = args.Value("csv") is { } path ? new StreamWriter(path) : null)
-            snapshot = SyntheticEvents.Build(events, csv: csv);
-        output.WriteLine($"{snapshot.UserCount:N0} users, {snapshot.EventCount:N0} events; {Environment.ProcessorCount} cores");
+    internal static string Usage() =>
+        $"Usage: {Program} [serve] [--urls URL ...]   run the web app (the default)\n" +
+        $"       {Program} VERB ...\n\nVerbs:\n" +
+        string.Join('\n', Verbs.Select(v => $"  {v.Name} {v.Arguments}\n{Indent(v.Summary)}"));
 
-        FunnelEngine.Compute(snapshot, FunnelQuery.Default); // warm-up: JIT and caches
-        var times = new double[runs];
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            FunnelEngine.Compute(snapshot, FunnelQuery.Default);
-            times[i] = clock.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(times);
-        var median = times[runs / 2];
-        output.WriteLine($"steps={string.Join('/', FunnelEngine.Compute(snapshot, FunnelQuery.Default).Steps.Select(s => s.Users))}");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs_ms={string.Join(',', times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median_ms={median:F1} events_per_s={snapshot.EventCount / (median / 1000):F0} bytes_per_event={(double)snapshot.ColumnBytes / snapshot.EventCount:F2}"));
-        return 0;
-    }
-
-    /// <summary>The web app's configuration sources, then the given settings.</summary>
-    static IConfiguration LoadConfiguration(IReadOnlyDictionary<string, string?> settings) =>
-        new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddJsonFile($"appsettings.{Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production"}.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(settings)
-            .Build();
-
-    /// <summary>Storage, analytics and forecasting services with the web app's configuration, without the web server.</summary>
-    static ServiceProvider BuildServices(IConfiguration configuration)
-    {
-        var services = new ServiceCollection();
-        // Progress goes to stderr, so stdout carries only the verb's result (e.g. funnel --json).
-        services.AddLogging(logging => logging
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .SetMinimumLevel(LogLevel.Information));
-        services.AddFunnelStorage(configuration, AppContext.BaseDirectory);
-        services.AddForecasting(configuration, AppContext.BaseDirectory);
-        return services.BuildServiceProvider();
-    }
+    static string Indent(string text) => string.Join('\n', text.Split('\n').Select(line => "      " + line.TrimEnd('\r')));
 }

@@ -36,7 +36,7 @@ public static class ForecastApi
     static async Task<Results<Ok<ForecastResponse>, ValidationProblem, ProblemHttpResult>> Predict(HttpRequest request, ForecastService forecasts)
     {
         var body = await JsonBody.ReadAsync<PredictRequest>(request, MaxBodyBytes);
-        if (body.TooLarge) return TooLarge();
+        if (body.Refusal is { } refusal) return refusal;
         if (body.Value is not { } value) return TypedResults.ValidationProblem(body.Errors);
         var parsed = ForecastQuery.Create(value.DaysAhead, value.Metric, value.Page);
         if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
@@ -46,7 +46,7 @@ public static class ForecastApi
     static async Task<Results<Ok<MultipleForecastResponse>, ValidationProblem, ProblemHttpResult>> PredictMultiple(HttpRequest request, ForecastService forecasts)
     {
         var body = await JsonBody.ReadAsync<PredictMultipleRequest>(request, MaxBodyBytes);
-        if (body.TooLarge) return TooLarge();
+        if (body.Refusal is { } refusal) return refusal;
         if (body.Value is not { } value) return TypedResults.ValidationProblem(body.Errors);
         if (value.Metrics is not { Count: > 0 } metrics)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["metrics"] = ["Name at least one metric, e.g. [\"page_visits\"]."] });
@@ -91,7 +91,4 @@ public static class ForecastApi
             title: training ? "Forecast models are being trained" : "No forecast is available yet",
             extensions: new Dictionary<string, object?> { ["state"] = status.State, ["progress"] = status.Progress });
     }
-
-    static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem($"The request body is larger than {MaxBodyBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -1,12 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using FunnelDashboard.ML.Forecasting;
 using FunnelDashboard.ML.Tensors;
-using static FunnelDashboard.ML.Cli.ForecastCommands;
 
-namespace FunnelDashboard.ML.Cli;
+namespace FunnelDashboard.ML.Benchmarks;
 
-/// <summary>The bench-forecast verb: training time, single-forecast latency and GEMM throughput on this machine.</summary>
-internal static class ForecastBenchmark
+/// <summary>The `bench forecast` figures: training time, single-forecast latency and GEMM throughput on this machine.</summary>
+public static class ForecastBenchmark
 {
     private const int TrainingDays = 730;
     private const int ForecastCalls = 2000;
@@ -72,6 +72,8 @@ internal static class ForecastBenchmark
             Gemm.MaxThreads = previous;
         }
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static double Median(double[] values)
     {

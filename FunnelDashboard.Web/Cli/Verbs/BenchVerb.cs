@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.ML.Benchmarks;
+
+namespace FunnelDashboard.Web.Cli.Verbs;
+
+public sealed class BenchVerb : IVerb
+{
+    public string Name => "bench";
+    public string Arguments => "funnel [--events N] [--runs R] [--csv FILE] | forecast";
+    public string Summary => "funnel: time the funnel engine on N synthetic events (median_ms=… events_per_s=… bytes_per_event=…)\n" +
+                             "forecast: training time on two years of daily data, one forecast's latency, GEMM GFLOP/s";
+
+    public async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken ct)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "funnel":
+                BenchFunnel(new CommandArgs(args[1..], ["events", "csv", "runs"]), context.Output);
+                return 0;
+            case "forecast":
+                new CommandArgs(args[1..], []).AtMost(0);
+                await Task.Run(() => ForecastBenchmark.Run(context.Output, ct), ct);
+                return 0;
+            case null:
+                throw new UsageException("Missing what to benchmark (bench funnel|forecast).");
+            case var other:
+                throw new UsageException($"Unknown benchmark '{other}'.");
+        }
+    }
+
+    static void BenchFunnel(CommandArgs args, TextWriter output)
+    {
+        args.AtMost(0);
+        var events = args.Long("events", 10_000_000, 1, int.MaxValue);
+        var runs = args.Int("runs", 7, 5, 1000);
+
+        output.WriteLine($"Building {events:N0} synthetic events…");
+        EventSnapshot snapshot;
+        using (var csv = args.Value("csv") is { } path ? new StreamWriter(path) : null)
+            snapshot = SyntheticEvents.Build(events, csv: csv);
+        output.WriteLine($"{snapshot.UserCount:N0} users, {snapshot.EventCount:N0} events; {Environment.ProcessorCount} cores");
+
+        FunnelEngine.Compute(snapshot, FunnelQuery.Default); // warm-up: JIT and caches
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            FunnelEngine.Compute(snapshot, FunnelQuery.Default);
+            times[i] = clock.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        var median = times[runs / 2];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs_ms={string.Join(',', times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))}"));
+        output.WriteLine($"steps={string.Join('/', FunnelEngine.Compute(snapshot, FunnelQuery.Default).Steps.Select(s => s.Users))}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median_ms={median:F1} events_per_s={snapshot.EventCount / (median / 1000):F0} bytes_per_event={(double)snapshot.ColumnBytes / snapshot.EventCount:F2}"));
+    }
+}
