@@ -10,8 +10,8 @@ namespace FunnelDashboard.Core.Storage;
 public abstract partial class SqlEventStore
 {
     /// <summary>
-    /// Captured sessions are numbered from here up. Imported ones are userId * 8 + ordinal with user ids below
-    /// long.MaxValue / 16 (see DatasetReader), so they always stay below it and the two never collide.
+    /// Captured sessions are numbered from here up. Imported ones are userId * 8 + ordinal with user ids up to
+    /// DatasetReader.MaxUserId, so they always stay below it and the two never collide.
     /// </summary>
     public const long FirstCapturedSessionId = 1L << 62;
 
