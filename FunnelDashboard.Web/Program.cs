@@ -1,4 +1,5 @@
 using FunnelDashboard.Web.Api;
+using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Cli;
 using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
@@ -11,12 +12,15 @@ var builder = FunnelHost.CreateBuilder(hostArgs);
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCapture(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHeadAsGet();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json");
@@ -29,6 +33,7 @@ app.UseSwaggerUI(options =>
 app.MapFunnelHealth();
 app.MapFunnelApi();
 app.MapForecastApi();
+app.MapCaptureApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;

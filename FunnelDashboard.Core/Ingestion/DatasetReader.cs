@@ -23,6 +23,8 @@ public sealed record Dataset(string Folder, string Fingerprint, IReadOnlyList<Da
 public static class DatasetReader
 {
     public const int MaxUsers = 5_000_000;
+    /// <summary>The largest user id: session ids (userId * 8 + ordinal) must stay below the captured sessions' range.</summary>
+    public const long MaxUserId = long.MaxValue / 16 - 1;
     /// <summary>The days the analytics can represent (times are 32-bit seconds since 2000).</summary>
     public static readonly DateOnly FirstSupportedDate = new(2000, 1, 1), LastSupportedDate = new(2060, 12, 31);
 
@@ -120,7 +122,7 @@ public static class DatasetReader
         column < fields.Length ? fields[column] : throw new ImportException(path, line, $"expected at least {column + 1} values, found {fields.Length}");
 
     static long UserId(string path, int line, string text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id is > 0 and < long.MaxValue / 16
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id is > 0 and <= MaxUserId
             ? id
             : throw new ImportException(path, line, $"'{text}' is not a user id (a positive whole number)");
 

@@ -28,6 +28,13 @@ public interface IEventStore
     /// <summary>Stores the whole batch in one transaction: all of it, or nothing.</summary>
     Task ImportAsync(ImportBatch batch, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores live batches in one transaction, all or nothing (several batches at once commit faster than one each).
+    /// Users and sessions the store does not know are created from their events, known ones updated. A batch whose id
+    /// was stored before, or appears twice here, is stored once. Answers, per batch, whether it was new.
+    /// </summary>
+    Task<IReadOnlyList<bool>> CaptureAsync(IReadOnlyList<CaptureBatch> batches, CancellationToken ct = default);
+
     IAsyncEnumerable<User> ReadUsersAsync(CancellationToken ct = default);
     IAsyncEnumerable<Session> ReadSessionsAsync(CancellationToken ct = default);
     IAsyncEnumerable<PageVisit> ReadPageVisitsAsync(long afterId = 0, CancellationToken ct = default);

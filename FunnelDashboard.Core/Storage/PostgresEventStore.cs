@@ -26,6 +26,13 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource) : SqlEventSt
         CREATE TABLE imports (fingerprint TEXT PRIMARY KEY, source TEXT NOT NULL, imported_at TIMESTAMPTZ NOT NULL,
             users BIGINT NOT NULL, page_visits BIGINT NOT NULL, interactions BIGINT NOT NULL);
         """,
+        // v2, live capture: client session ids, the batches already stored, and visits by session for tailing readers.
+        """
+        ALTER TABLE sessions ADD COLUMN external_id TEXT;
+        CREATE UNIQUE INDEX ux_sessions_user_external ON sessions (user_id, external_id);
+        CREATE INDEX ix_page_visits_session ON page_visits (session_id, id);
+        CREATE TABLE captured_batches (batch_id TEXT PRIMARY KEY, captured_at TIMESTAMPTZ NOT NULL, events INTEGER NOT NULL);
+        """,
     ];
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
@@ -36,11 +43,15 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource) : SqlEventSt
 
     protected override object TimeValue(DateTime time) => UtcTime.Normalize(time);
 
-    // Identity values are taken at insert but seen at commit: without this, a reader could tail past the ids of a
-    // transaction that commits later. SQLite needs nothing: it has one writer at a time.
-    protected override async Task SerializeEventWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    protected override string Least => "LEAST";
+    protected override string Greatest => "GREATEST";
+
+    protected override object DateValue(DateOnly date) => date;
+
+    /// <summary>A transaction-scoped advisory lock, held until commit or rollback; the key is "FUNL" in ASCII.</summary>
+    protected override async Task LockWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
-        await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(727274)");
+        await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(1179993676)");
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -9,7 +9,7 @@ namespace FunnelDashboard.Core.Storage;
 /// migrations, how dates and times are stored, and the fastest bulk insert it has.
 /// Pages, devices, sexes and interaction types are stored as the small integer codes of their enums.
 /// </summary>
-public abstract class SqlEventStore : IEventStore
+public abstract partial class SqlEventStore : IEventStore
 {
     public abstract string Provider { get; }
 
@@ -23,10 +23,10 @@ public abstract class SqlEventStore : IEventStore
     protected abstract Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken ct);
 
     /// <summary>
-    /// Called first in every transaction that appends events. Readers tail the event tables by id, so ids must become
-    /// visible in increasing order: a dialect whose writers can commit out of id order serializes them here.
+    /// Makes writing transactions take turns, across connections and processes, so event ids become visible in the
+    /// order they were assigned: a reader tailing by id never skips a row that commits late with a smaller id.
     /// </summary>
-    protected virtual Task SerializeEventWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+    protected abstract Task LockWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -79,7 +79,7 @@ public abstract class SqlEventStore : IEventStore
     {
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await SerializeEventWritersAsync(connection, transaction, ct);
+        await LockWritersAsync(connection, transaction, ct);
         await BulkInsertAsync(connection, transaction, batch, ct);
         await using (var record = Command(connection, transaction,
             "INSERT INTO imports (fingerprint, source, imported_at, users, page_visits, interactions) VALUES (@fingerprint, @source, @at, @users, @visits, @interactions)",
@@ -166,7 +166,7 @@ public abstract class SqlEventStore : IEventStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
+    protected static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
     {
         await using var command = Command(connection, transaction, sql);
         return await command.ExecuteScalarAsync(ct);

@@ -35,6 +35,13 @@ public sealed class SqliteEventStore : SqlEventStore
         CREATE TABLE imports (fingerprint TEXT PRIMARY KEY, source TEXT NOT NULL, imported_at INTEGER NOT NULL,
             users INTEGER NOT NULL, page_visits INTEGER NOT NULL, interactions INTEGER NOT NULL);
         """,
+        // v2, live capture: client session ids, the batches already stored, and visits by session for tailing readers.
+        """
+        ALTER TABLE sessions ADD COLUMN external_id TEXT;
+        CREATE UNIQUE INDEX ux_sessions_user_external ON sessions (user_id, external_id);
+        CREATE INDEX ix_page_visits_session ON page_visits (session_id, id);
+        CREATE TABLE captured_batches (batch_id TEXT PRIMARY KEY, captured_at INTEGER NOT NULL, events INTEGER NOT NULL);
+        """,
     ];
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken ct)
@@ -54,6 +61,14 @@ public sealed class SqliteEventStore : SqlEventStore
         DateTime.UnixEpoch.AddSeconds(reader.GetInt64(ordinal));
 
     protected override object TimeValue(DateTime time) => UtcTime.ToUnixSeconds(time);
+
+    protected override string Least => "MIN";
+    protected override string Greatest => "MAX";
+
+    protected override object DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // SQLite has one writer at a time: BeginTransaction starts with BEGIN IMMEDIATE, which takes the write lock.
+    protected override Task LockWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
 
     protected override async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using FunnelDashboard.Core.Storage;
 namespace FunnelDashboard.Tests.Storage;
 
 /// <summary>The behaviour every store must have; run against SQLite and PostgreSQL by the subclasses below.</summary>
-public abstract class EventStoreConformanceTests
+public abstract partial class EventStoreConformanceTests
 {
     protected abstract IEventStore CreateStore();
 
