@@ -1,7 +1,10 @@
 using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Web.Capture;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelDashboard.Web.Api;
+
+public sealed record RefreshResponse(long EventCount, long Version, AnalyticsState State, string? Message);
 
 public sealed record DropOffResponse(IReadOnlyList<DropOff> DropOffs, DropOff? Largest);
 
@@ -21,7 +24,15 @@ public static class FunnelApi
             .WithSummary("Users per step with conversion, drop-off and time to next step (steps, from, to, device, sex, breakdown, window).");
         endpoints.MapGet("/funnel/dropoff", DropOffs).WithTags("Funnel")
             .WithSummary("Users lost between consecutive steps, and where most are lost.");
+        endpoints.MapPost("/analytics/refresh", RefreshAsync).WithTags("Dashboard").RequireAuthorization(CaptureApi.AdminPolicy)
+            .WithSummary("Reads what is new in the store into the analytics now (admin key); answers with the snapshot's event count.");
         return endpoints;
+    }
+
+    static async Task<Ok<RefreshResponse>> RefreshAsync(FunnelAnalytics analytics, CancellationToken ct)
+    {
+        var view = await analytics.RefreshAsync(ct);
+        return TypedResults.Ok(new RefreshResponse(view.EventCount, view.Version, view.State, view.StatusMessage));
     }
 
     static Results<Ok<DashboardMetrics>, ValidationProblem, ProblemHttpResult> Metrics(HttpRequest request, IFunnelAnalytics analytics)
