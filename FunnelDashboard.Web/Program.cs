@@ -4,6 +4,7 @@ using FunnelDashboard.Web.Cli;
 using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
+using FunnelDashboard.Web.Instances;
 
 if (!CommandLine.IsServe(args, out var hostArgs))
     return await CommandLine.RunOnConsoleAsync(args);
@@ -13,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCapture(builder.Configuration);
+builder.Services.AddInstanceMessages(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -18,6 +18,7 @@ public sealed class FunnelAnalytics : IFunnelAnalytics
     readonly ResultCache cache;
     readonly ChangeNotifier notifier;
     readonly SemaphoreSlim refreshing = new(1, 1);
+    readonly SemaphoreSlim refreshRequested = new(0, 1);
     readonly Lock publishing = new();
     long dataVersion;
     volatile string? problem;
@@ -53,6 +54,16 @@ public sealed class FunnelAnalytics : IFunnelAnalytics
         problem = message;
         SetUnavailable(message);
     }
+
+    /// <summary>Asks for a refresh now rather than at the next poll (another instance said it stored new events).</summary>
+    public void RequestRefresh()
+    {
+        lock (publishing)
+            if (refreshRequested.CurrentCount == 0) refreshRequested.Release();
+    }
+
+    /// <summary>Waits until a refresh is asked for or <paramref name="timeout"/> passes (the refresh loop's pause).</summary>
+    public Task WaitForRefreshRequestAsync(TimeSpan timeout, CancellationToken ct) => refreshRequested.WaitAsync(timeout, ct);
 
     /// <summary>
     /// Grows the snapshot by the visits stored since the last refresh. On failure the current snapshot stays in use,

@@ -1,3 +1,4 @@
+using FunnelDashboard.Web.Instances;
 using System.Net;
 using System.Text.Json;
 using FunnelDashboard.Core.Storage;
@@ -20,7 +21,7 @@ public sealed class CaptureFuzzTests : IDisposable
         await store.InitializeAsync();
         var options = Options.Create(new CaptureOptions());
         var pipeline = new CapturePipeline(options);
-        var writer = new CaptureWriter(pipeline, store, options, NullLogger<CaptureWriter>.Instance);
+        var writer = new CaptureWriter(pipeline, store, options, new NoOtherInstances(), NullLogger<CaptureWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
         var bodies = new FuzzBodies(seed: 7);

@@ -1,13 +1,16 @@
 using FunnelDashboard.Core.Storage;
+using FunnelDashboard.Web.Instances;
 using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.Capture;
 
 /// <summary>
 /// The one writer of captured batches: takes whatever is queued (up to Capture:MaxEventsPerCommit events) and commits
-/// it in one transaction, so a busy queue costs one commit for many batches. Only then are the batches acknowledged.
+/// it in one transaction, so a busy queue costs one commit for many batches. Only then are the batches acknowledged, and
+/// the other instances sharing the store told.
 /// </summary>
-public sealed class CaptureWriter(CapturePipeline pipeline, IEventStore store, IOptions<CaptureOptions> options, ILogger<CaptureWriter> logger)
+public sealed class CaptureWriter(CapturePipeline pipeline, IEventStore store, IOptions<CaptureOptions> options, IInstanceMessages instances,
+    ILogger<CaptureWriter> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,6 +45,7 @@ public sealed class CaptureWriter(CapturePipeline pipeline, IEventStore store, I
         {
             var isNew = await store.CaptureAsync(group.Select(p => p.Batch).ToList(), ct);
             for (var i = 0; i < group.Count; i++) group[i].Stored.TrySetResult(isNew[i]);
+            if (isNew.Contains(true)) instances.Publish(InstanceMessage.DataStored);
         }
         catch (Exception e) when (e is not OperationCanceledException && group.Count > 1)
         {

@@ -8,7 +8,8 @@ namespace FunnelDashboard.Web.Hosting;
 /// <summary>
 /// Gets the data ready after start, without holding up the web server: creates or migrates the schema, seeds an
 /// empty store from the seed dataset (first start only), loads the analytics snapshot, then keeps it growing by what
-/// is new in the store (from this app, a CLI import or another instance) every <see cref="AnalyticsOptions.RefreshInterval"/>.
+/// is new in the store (from this app, a CLI import or another instance) every <see cref="AnalyticsOptions.RefreshInterval"/>,
+/// or at once when another instance says it stored new events.
 /// While it works the analytics state says so, and pages show it; an unreachable store is retried until it answers.
 /// </summary>
 public sealed class DataInitializer(
@@ -26,7 +27,7 @@ public sealed class DataInitializer(
         while (!stoppingToken.IsCancellationRequested)
         {
             await analytics.RefreshAsync(stoppingToken);
-            await Task.Delay(interval, stoppingToken);
+            await analytics.WaitForRefreshRequestAsync(interval, stoppingToken);
         }
     }
 
