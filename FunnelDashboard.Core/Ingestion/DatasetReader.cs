@@ -17,8 +17,9 @@ public sealed record Dataset(string Folder, string Fingerprint, IReadOnlyList<Da
 
 /// <summary>
 /// Reads and validates a dataset folder. Every problem is reported as an <see cref="ImportException"/> naming the
-/// file and line: missing file or column, malformed row, bad id or date, unknown device, sex or page, duplicate or
-/// unknown user, and a user on a page without the page before it (the funnel is ordered).
+/// file and line: missing file or column, malformed row or one with more values than the header, bad id or date,
+/// unknown device, sex or page, duplicate or unknown user, a user on a page without the page before it (the funnel is
+/// ordered), and a user table without users. Values quoted in messages are cut and escaped (<see cref="ImportException.Shown"/>).
 /// </summary>
 public static class DatasetReader
 {
@@ -57,21 +58,23 @@ public static class DatasetReader
         var users = new List<DatasetUser>();
         var seen = new Dictionary<long, int>();
         var columns = Array.Empty<int>();
+        var headerWidth = 0;
         foreach (var (line, fields) in Lines(path))
         {
-            if (columns.Length == 0) { columns = Header(path, line, fields, DatasetFiles.UserColumns); continue; }
+            if (columns.Length == 0) { (columns, headerWidth) = (Header(path, line, fields, DatasetFiles.UserColumns), fields.Length); continue; }
+            NotWiderThanHeader(path, line, fields, headerWidth);
             var id = UserId(path, line, Field(path, line, fields, columns[0]));
             var dateText = Field(path, line, fields, columns[1]);
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                throw new ImportException(path, line, $"'{dateText}' is not a date (yyyy-MM-dd)");
+                throw new ImportException(path, line, $"'{ImportException.Shown(dateText)}' is not a date (yyyy-MM-dd)");
             if (date < FirstSupportedDate || date > LastSupportedDate)
                 throw new ImportException(path, line, $"date {dateText} is outside the supported range {FirstSupportedDate:yyyy-MM-dd}..{LastSupportedDate:yyyy-MM-dd}");
             var deviceText = Field(path, line, fields, columns[2]);
             if (!Names.TryParseDevice(deviceText, out var device))
-                throw new ImportException(path, line, $"unknown device '{deviceText}' (Desktop or Mobile)");
+                throw new ImportException(path, line, $"unknown device '{ImportException.Shown(deviceText)}' (Desktop or Mobile)");
             var sexText = Field(path, line, fields, columns[3]);
             if (!Names.TryParseSex(sexText, out var sex))
-                throw new ImportException(path, line, $"unknown sex '{sexText}' (Male or Female)");
+                throw new ImportException(path, line, $"unknown sex '{ImportException.Shown(sexText)}' (Male or Female)");
             if (seen.TryGetValue(id, out var firstLine))
                 throw new ImportException(path, line, $"duplicate user {id} (first on line {firstLine})");
             if (users.Count == MaxUsers)
@@ -80,20 +83,23 @@ public static class DatasetReader
             users.Add(new DatasetUser(new User(id, date, device, sex), line, 0));
         }
         if (columns.Length == 0) throw new ImportException(path, null, "the file is empty; expected the header " + string.Join(",", DatasetFiles.UserColumns));
+        if (users.Count == 0) throw new ImportException(path, null, "the file has a header but no users");
         return users;
     }
 
     static void ReadPage(string path, FunnelPage page, Dictionary<long, int> index, int[] reached)
     {
         var columns = Array.Empty<int>();
+        var headerWidth = 0;
         var previous = (int)page; // users on this page must have reached all pages before it
         foreach (var (line, fields) in Lines(path))
         {
-            if (columns.Length == 0) { columns = Header(path, line, fields, DatasetFiles.PageColumns); continue; }
+            if (columns.Length == 0) { (columns, headerWidth) = (Header(path, line, fields, DatasetFiles.PageColumns), fields.Length); continue; }
+            NotWiderThanHeader(path, line, fields, headerWidth);
             var id = UserId(path, line, Field(path, line, fields, columns[0]));
             var pageText = Field(path, line, fields, columns[1]);
             if (!Names.TryParsePage(pageText, out var rowPage))
-                throw new ImportException(path, line, $"unknown page '{pageText}'");
+                throw new ImportException(path, line, $"unknown page '{ImportException.Shown(pageText)}'");
             if (rowPage != page)
                 throw new ImportException(path, line, $"page '{pageText}' does not belong in this file (expected {Names.DatasetName(page)})");
             if (!index.TryGetValue(id, out var user))
@@ -118,13 +124,20 @@ public static class DatasetReader
             : throw new ImportException(path, line, $"missing column '{name}' in the header (expected {string.Join(",", expected)})"))
         .ToArray();
 
+    /// <summary>A row with more values than the header has a stray comma or a shifted column: its values cannot be trusted.</summary>
+    static void NotWiderThanHeader(string path, int line, string[] fields, int headerWidth)
+    {
+        if (fields.Length > headerWidth)
+            throw new ImportException(path, line, $"{fields.Length} values, but the header names {headerWidth} columns");
+    }
+
     static string Field(string path, int line, string[] fields, int column) =>
         column < fields.Length ? fields[column] : throw new ImportException(path, line, $"expected at least {column + 1} values, found {fields.Length}");
 
     static long UserId(string path, int line, string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id is > 0 and <= MaxUserId
             ? id
-            : throw new ImportException(path, line, $"'{text}' is not a user id (a positive whole number)");
+            : throw new ImportException(path, line, $"'{ImportException.Shown(text)}' is not a user id (a positive whole number)");
 
     static string Fingerprint(string folder)
     {

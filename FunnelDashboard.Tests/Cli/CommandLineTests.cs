@@ -11,10 +11,12 @@ public sealed class CommandLineTests : IDisposable
 {
     readonly string folder = TestPaths.NewTempFolder();
 
-    async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
+    Task<(int ExitCode, string Output, string Error)> Run(params string[] args) =>
+        RunWith(new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(folder, "funnel.db") }, args);
+
+    static async Task<(int ExitCode, string Output, string Error)> RunWith(Dictionary<string, string?> settings, params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var settings = new Dictionary<string, string?> { ["Storage:SqlitePath"] = Path.Combine(folder, "funnel.db") };
         var exitCode = await CommandLine.RunAsync(args, output, error, settings);
         return (exitCode, output.ToString(), error.ToString());
     }
@@ -102,6 +104,37 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("search_page_table.csv line", error);
         Assert.Contains("nothing was stored", error);
         Assert.Contains("\"users\": 0", (await Run("funnel", "--json")).Output);
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_fails_with_one_line_and_exit_1()
+    {
+        var postgres = new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Timeout=1" };
+        var data = Path.Combine(folder, "data");
+        await Run("generate", data, "--users", "20");
+
+        var import = await RunWith(postgres, "import", data);
+        var funnel = await RunWith(postgres, "funnel");
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Equal("Import failed, nothing was stored: Postgres store error: Failed to connect to 127.0.0.1:1", import.Error.TrimEnd());
+        Assert.Equal(1, funnel.ExitCode);
+        Assert.Equal("funnel failed: store error: Failed to connect to 127.0.0.1:1", funnel.Error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task A_sqlite_file_that_is_not_a_database_fails_with_one_line_and_exit_1()
+    {
+        var data = Path.Combine(folder, "data");
+        await Run("generate", data, "--users", "20");
+        File.WriteAllText(Path.Combine(folder, "funnel.db"), new string('x', 4096));
+
+        var (code, output, error) = await Run("import", data);
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Equal("Import failed, nothing was stored: Sqlite store error: SQLite Error 26: 'file is not a database'.", error.TrimEnd());
+        Assert.Equal(new string('x', 4096), File.ReadAllText(Path.Combine(folder, "funnel.db")));
     }
 
     [Theory]

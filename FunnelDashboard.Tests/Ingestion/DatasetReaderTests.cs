@@ -59,7 +59,21 @@ public class DatasetReaderTests : IDisposable
         { "payment", "user_id,page\n2,payment_page\n3,payment_page\n", "payment_page_table.csv line 3: user 3 reached payment without search" },
         { "confirmation", "user_id,page\n1,payment_confirmation_page\n", "payment_confirmation_table.csv line 2: user 1 reached confirmation without payment" },
         { "home", "user_id,page\n1,home_page\n2,home_page\n", "user_table.csv line 4: user 3 is not in home_page_table.csv" },
+        { "users", "user_id,date,device,sex\n1,2015-01-01,Desktop,Male,1\n", "user_table.csv line 2: 5 values, but the header names 4 columns" },
+        { "home", "user_id,page\n1,home_page\n2,home_page,\n", "home_page_table.csv line 3: 3 values, but the header names 2 columns" },
+        { "users", "user_id,date,device,sex\n", "user_table.csv: the file has a header but no users" },
+        { "users", "user_id,date,device,sex\n1,2015-01-01,\u0000\u0007\tTab\u202Elet,Male\n", "user_table.csv line 2: unknown device '\\x00\\x07\\tTab\\u202Elet' (Desktop or Mobile)" },
     };
+
+    [Fact]
+    public void A_huge_value_is_cut_in_the_message()
+    {
+        Write(users: $"user_id,date,device,sex\n1,2015-01-01,Desktop,{new string('x', 1_000_000)}\n");
+
+        var error = Assert.Throws<ImportException>(() => DatasetReader.Read(folder));
+
+        Assert.Equal($"user_table.csv line 2: unknown sex '{new string('x', 80)}… (1,000,000 characters)' (Male or Female)", error.Message);
+    }
 
     [Theory]
     [MemberData(nameof(BadInputs))]

@@ -15,10 +15,10 @@ public abstract class RealDatasetTests
 {
     protected abstract IEventStore CreateStore();
 
-    [Fact]
+    [RealDatasetFact]
     public async Task Funnel_of_the_published_dataset_has_its_known_counts()
     {
-        if (TestPaths.RealDataset is not { } folder) return; // not on this machine: nothing to read
+        var folder = TestPaths.RealDataset!;
 
         var store = CreateStore();
         await store.InitializeAsync();

@@ -7,9 +7,11 @@ public static class TestPaths
 
     public static string SeedData => Path.Combine(RepoRoot, "seed-data");
 
-    /// <summary>The published dataset in ../shared beside the repository, or null where this machine has none.</summary>
-    public static string? RealDataset =>
-        Path.Combine(RepoRoot, "..", "shared", "data", "ecommerce-funnel") is var path && Directory.Exists(path) ? Path.GetFullPath(path) : null;
+    /// <summary>Where the published dataset is looked for: ../shared beside the repository.</summary>
+    public static string RealDatasetPath => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "ecommerce-funnel"));
+
+    /// <summary>The published dataset, or null where this machine has none.</summary>
+    public static string? RealDataset => Directory.Exists(RealDatasetPath) ? RealDatasetPath : null;
 
     public static string NewTempFolder()
     {

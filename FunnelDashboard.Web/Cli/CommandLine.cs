@@ -79,7 +79,7 @@ public static class CommandLine
         }
         catch (DbException e)
         {
-            await error.WriteLineAsync($"{verb.Name} failed: the store answered: {e.Message}");
+            await error.WriteLineAsync($"{verb.Name} failed: store error: {e.Message}");
             return 1;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

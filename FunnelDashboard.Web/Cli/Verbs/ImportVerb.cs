@@ -27,7 +27,7 @@ public sealed class ImportVerb : IVerb
         catch (DbException e)
         {
             // The import is one transaction: a store error rolls all of it back.
-            await context.Error.WriteLineAsync($"Import failed, nothing was stored: the {store.Provider} store answered: {e.Message}");
+            await context.Error.WriteLineAsync($"Import failed, nothing was stored: {store.Provider} store error: {e.Message}");
             return 1;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
