@@ -7,6 +7,7 @@ using FunnelDashboard.Core.Storage;
 using FunnelDashboard.ML.Cli;
 using FunnelDashboard.ML.Forecasting;
 using FunnelDashboard.Web.Api;
+using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 
@@ -32,9 +33,9 @@ public static class CommandLine
         """;
 
     /// <summary>This app's verbs, then the forecasting library's, indented alike.</summary>
-    static readonly string Usage = VerbUsage + Environment.NewLine + string.Join(Environment.NewLine, ForecastCommands.Usage.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
+    static readonly string Usage = VerbUsage + SimulateCommand.Usage + CaptureBenchmark.Usage + Environment.NewLine + string.Join(Environment.NewLine, ForecastCommands.Usage.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
 
-    static readonly string[] Verbs = ["generate", "import", "funnel", "bench", "train-forecast", "help", "--help"];
+    static readonly string[] Verbs = ["generate", "import", "funnel", "bench", "train-forecast", "simulate", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || ForecastCommands.Handles(args[0]));
 
@@ -54,6 +55,8 @@ public static class CommandLine
                 "generate" => Generate(rest, output),
                 "import" => await ImportAsync(rest, output, configuration, ct),
                 "funnel" => await FunnelAsync(rest, output, configuration, ct),
+                "simulate" => await SimulateCommand.RunAsync(rest, output, ct),
+                "bench" when rest is ["capture", .. var captureArgs] => await CaptureBenchmark.RunAsync(captureArgs, output, ct),
                 "bench" when rest is ["forecast", .. var benchArgs] => await ForecastCommands.RunAsync(ForecastCommands.BenchForecast, benchArgs, output, ct),
                 "bench" => Bench(rest, output),
                 "train-forecast" => await TrainForecastAsync(rest, output, error, configuration, ct),
@@ -97,7 +100,7 @@ public static class CommandLine
         await using var services = BuildServices(configuration);
         var store = services.GetRequiredService<IEventStore>();
         await store.InitializeAsync(ct);
-        var result = await services.GetRequiredService<DatasetImporter>().ImportAsync(folder, seed, ct);
+        var result = await services.GetRequiredService<DatasetImporter>().ImportAsync(folder, seed, ct: ct);
         output.WriteLine(result.AlreadyImported
             ? $"{folder} was already imported into {store.Provider}; nothing to do."
             : $"Imported {result.Users:N0} users, {result.Sessions:N0} sessions, {result.PageVisits:N0} page visits and " +
