@@ -35,23 +35,32 @@ public static class DatasetGenerator
         var pageLines = Names.AllPages.Select(_ => new List<string> { string.Join(",", DatasetFiles.PageColumns) }).ToArray();
         foreach (var id in ids)
         {
-            var device = random.Chance(2.0 / 3) ? Device.Desktop : Device.Mobile;
-            var sex = random.Chance(0.5) ? Sex.Male : Sex.Female;
+            var (device, sex) = PickDeviceAndSex(ref random);
             var date = PickDay(dayWeights, ref random);
             userLines.Add(string.Join(",", id.ToString(CultureInfo.InvariantCulture), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), device, sex));
-
-            var sexFactor = sex == Sex.Female ? 1.05 : 0.95;
-            pageLines[0].Add($"{id},{Names.DatasetName(FunnelPage.Home)}");
-            for (var step = 1; step < Names.AllPages.Count; step++)
-            {
-                if (!random.Chance(StepRates[(int)device][step - 1] * (step == 1 ? 1 : sexFactor))) break;
+            for (int step = 0, reached = PickPagesReached(device, sex, ref random); step < reached; step++)
                 pageLines[step].Add($"{id},{Names.DatasetName((FunnelPage)step)}");
-            }
         }
 
         WriteAtomically(Path.Combine(folder, DatasetFiles.Users), userLines);
         foreach (var page in Names.AllPages)
             WriteAtomically(Path.Combine(folder, DatasetFiles.ForPage(page)), pageLines[(int)page]);
+    }
+
+    /// <summary>Two desktop users to one mobile; as many women as men.</summary>
+    public static (Device Device, Sex Sex) PickDeviceAndSex(ref SplitMix64 random)
+    {
+        var device = random.Chance(2.0 / 3) ? Device.Desktop : Device.Mobile;
+        return (device, random.Chance(0.5) ? Sex.Male : Sex.Female);
+    }
+
+    /// <summary>How many funnel pages a user reaches (1 = home only), by the step rates of their device and sex.</summary>
+    public static int PickPagesReached(Device device, Sex sex, ref SplitMix64 random)
+    {
+        var sexFactor = sex == Sex.Female ? 1.05 : 0.95;
+        var reached = 1;
+        while (reached < Names.AllPages.Count && random.Chance(StepRates[(int)device][reached - 1] * (reached == 1 ? 1 : sexFactor))) reached++;
+        return reached;
     }
 
     static long[] UniqueIds(int count, ref SplitMix64 random)

@@ -13,11 +13,21 @@ public sealed record ImportResult(bool AlreadyImported, int Users, int Sessions,
 /// </summary>
 public sealed class DatasetImporter(IEventStore store, ILogger<DatasetImporter> logger)
 {
-    public async Task<ImportResult> ImportAsync(string folder, long seed = JourneySynthesizer.DefaultSeed, CancellationToken ct = default)
+    /// <param name="endingOn">
+    /// Moves the dataset's days so its last one is this day (the synthesized times follow), e.g. to let a demo's
+    /// history end yesterday; null keeps the dataset's own dates. Either way importing the folder again is a no-op.
+    /// </param>
+    public async Task<ImportResult> ImportAsync(string folder, long seed = JourneySynthesizer.DefaultSeed, DateOnly? endingOn = null,
+        CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         logger.LogInformation("Reading dataset from {Folder}", folder);
         var dataset = await Task.Run(() => DatasetReader.Read(folder), ct);
+        if (endingOn is { } lastDay)
+        {
+            logger.LogInformation("Moving the dataset's days to end on {LastDay:yyyy-MM-dd}", lastDay);
+            dataset = dataset.EndingOn(lastDay);
+        }
         var fingerprint = JourneySynthesizer.Fingerprint(dataset, seed);
         if (await store.WasImportedAsync(fingerprint, ct))
         {

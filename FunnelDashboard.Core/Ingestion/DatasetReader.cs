@@ -13,6 +13,14 @@ public sealed record DatasetUser(User User, int Line, int PagesReached)
 public sealed record Dataset(string Folder, string Fingerprint, IReadOnlyList<DatasetUser> Users)
 {
     public int UsersReaching(FunnelPage page) => Users.Count(u => u.PagesReached > (int)page);
+
+    /// <summary>The same users with their days moved alike so the last one is <paramref name="lastDay"/> (same fingerprint).</summary>
+    public Dataset EndingOn(DateOnly lastDay)
+    {
+        if (Users.Count == 0) return this;
+        var shift = lastDay.DayNumber - Users.Max(u => u.User.FirstVisit).DayNumber;
+        return this with { Users = Users.Select(u => u with { User = u.User with { FirstVisit = u.User.FirstVisit.AddDays(shift) } }).ToList() };
+    }
 }
 
 /// <summary>

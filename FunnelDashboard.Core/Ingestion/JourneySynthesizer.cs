@@ -9,7 +9,8 @@ namespace FunnelDashboard.Core.Ingestion;
 /// user's journey comes from a random stream keyed by (seed, user id), so the same input and seed give the same events
 /// in any processing order. The first session follows the funnel in order on the user's date, as far as the user went;
 /// some users come back later for a browsing session. Converting sessions fill and submit forms; abandoning ones end
-/// with back navigation, rapid scrolling or repeated clicks, more often on mobile.
+/// with back navigation, rapid scrolling or repeated clicks, more often on mobile. <see cref="AddJourney"/> is the
+/// behaviour model itself, which the live <see cref="TrafficSimulator"/> uses too.
 /// </summary>
 public static class JourneySynthesizer
 {
@@ -34,42 +35,53 @@ public static class JourneySynthesizer
 
     public static ImportBatch Synthesize(Dataset dataset, long seed = DefaultSeed, string? source = null)
     {
-        var sessions = new List<Session>(dataset.Users.Count * 5 / 4);
-        var visits = new List<PageVisit>(dataset.Users.Count * 2);
-        var interactions = new List<Interaction>(dataset.Users.Count * 10);
+        var events = new JourneyEvents(dataset.Users.Count);
         var lastDay = dataset.Users.Count == 0 ? DateOnly.MinValue : dataset.Users.Max(u => u.User.FirstVisit);
-        foreach (var user in dataset.Users)
-            AddJourney(user, seed, lastDay, sessions, visits, interactions);
+        // Return sessions come 1-28 days later, at a usual hour, and stay within the dataset's days, so daily traffic
+        // does not fade out after its last day.
+        NextReturn withinDataset = (DateTime previous, ref SplitMix64 random) =>
+        {
+            var day = previous.Date.AddDays(random.Next(1, 29));
+            if (DateOnly.FromDateTime(day) > lastDay) return null;
+            return day.AddHours(PickHour(ref random)).AddMinutes(random.Next(0, 60)).AddSeconds(random.Next(0, 60));
+        };
+        foreach (var datasetUser in dataset.Users)
+        {
+            var user = datasetUser.User;
+            var random = SplitMix64.ForKey(seed, user.Id);
+            var start = user.FirstVisit.ToDateTime(new TimeOnly(PickHour(ref random), random.Next(0, 60), random.Next(0, 60)), DateTimeKind.Utc);
+            AddJourney(user, datasetUser.PagesReached, start, withinDataset, ref random, events);
+        }
         return new ImportBatch(Fingerprint(dataset, seed), source ?? dataset.Folder,
-            dataset.Users.Select(u => u.User).ToList(), sessions, visits, interactions);
+            dataset.Users.Select(u => u.User).ToList(), events.Sessions, events.Visits, events.Interactions);
     }
 
-    static void AddJourney(DatasetUser datasetUser, long seed, DateOnly lastDay, List<Session> sessions, List<PageVisit> visits, List<Interaction> interactions)
+    /// <summary>When a user's next session starts after the one that started at <paramref name="previous"/>; null for none.</summary>
+    public delegate DateTime? NextReturn(DateTime previous, ref SplitMix64 random);
+
+    /// <summary>
+    /// The behaviour model, for the import's synthesis and the live simulator alike: one user's journey. The first
+    /// session starts at <paramref name="start"/> and follows the funnel in order as far as the user goes
+    /// (<paramref name="pagesReached"/>); converters come back more often. Return sessions only revisit pages the user
+    /// already reached, so they never change how far down the funnel the user went.
+    /// </summary>
+    public static void AddJourney(User user, int pagesReached, DateTime start, NextReturn nextReturn, ref SplitMix64 random, JourneyEvents into)
     {
-        var user = datasetUser.User;
-        var random = SplitMix64.ForKey(seed, user.Id);
-        var converted = datasetUser.PagesReached == Names.AllPages.Count;
-        var start = user.FirstVisit.ToDateTime(new TimeOnly(PickHour(ref random), random.Next(0, 60), random.Next(0, 60)), DateTimeKind.Utc);
+        var converted = pagesReached == Names.AllPages.Count;
+        AddSession(user, 0, start, pagesReached, abandons: !converted, ref random, into);
 
-        AddSession(user, 0, start, datasetUser.PagesReached, abandons: !converted, ref random, sessions, visits, interactions);
-
-        // Returning visitors: converters come back more often. Return sessions only revisit pages the user already reached,
-        // so they never change how far down the funnel the user went, and stay within the dataset's days, so daily
-        // traffic does not fade out after its last day.
         var returns = random.Chance(converted ? 0.5 : 0.2) ? random.Next(1, 3) : 0;
-        var day = start.Date;
+        var previous = start;
         for (var ordinal = 1; ordinal <= returns; ordinal++)
         {
-            day = day.AddDays(random.Next(1, 29));
-            if (DateOnly.FromDateTime(day) > lastDay) break;
-            var returnStart = day.AddHours(PickHour(ref random)).AddMinutes(random.Next(0, 60)).AddSeconds(random.Next(0, 60));
-            var pages = Math.Min(datasetUser.PagesReached, random.Chance(0.4) ? 2 : 1);
-            AddSession(user, ordinal, returnStart, pages, abandons: true, ref random, sessions, visits, interactions);
+            if (nextReturn(previous, ref random) is not { } returnStart) break;
+            var pages = Math.Min(pagesReached, random.Chance(0.4) ? 2 : 1);
+            AddSession(user, ordinal, returnStart, pages, abandons: true, ref random, into);
+            previous = returnStart;
         }
     }
 
-    static void AddSession(User user, int ordinal, DateTime start, int pages, bool abandons, ref SplitMix64 random,
-        List<Session> sessions, List<PageVisit> visits, List<Interaction> interactions)
+    static void AddSession(User user, int ordinal, DateTime start, int pages, bool abandons, ref SplitMix64 random, JourneyEvents into)
     {
         var sessionId = SessionId(user.Id, ordinal);
         var time = start;
@@ -79,11 +91,11 @@ public static class JourneySynthesizer
             var isLast = p == pages - 1;
             var leavesHere = isLast && abandons;
             var duration = Duration(page, leavesHere, ref random);
-            visits.Add(new PageVisit(0, user.Id, sessionId, page, time, duration));
-            AddInteractions(user, sessionId, page, time, duration, leavesHere, ref random, interactions);
+            into.Visits.Add(new PageVisit(0, user.Id, sessionId, page, time, duration));
+            AddInteractions(user, sessionId, page, time, duration, leavesHere, ref random, into.Interactions);
             time = time.AddSeconds(duration + random.Next(1, 20));
         }
-        sessions.Add(new Session(sessionId, user.Id, start, time, Converted: !abandons && pages == Names.AllPages.Count));
+        into.Sessions.Add(new Session(sessionId, user.Id, start, time, Converted: !abandons && pages == Names.AllPages.Count));
     }
 
     static int Duration(FunnelPage page, bool leavesHere, ref SplitMix64 random)

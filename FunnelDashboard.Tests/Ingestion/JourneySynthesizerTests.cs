@@ -75,3 +75,31 @@ public class JourneySynthesizerTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
+
+public class ShiftedImportTests : IDisposable
+{
+    readonly string folder = TestPaths.NewTempFolder();
+
+    [Fact]
+    public void A_dataset_ending_on_a_day_keeps_its_length_and_its_synthesized_times_end_that_day()
+    {
+        DatasetGenerator.Generate(folder, users: 2_000, seed: 5);
+        var dataset = DatasetReader.Read(folder);
+        var lastDay = new DateOnly(2026, 11, 30);
+
+        var shifted = dataset.EndingOn(lastDay);
+        var batch = JourneySynthesizer.Synthesize(shifted);
+
+        Assert.Equal(dataset.Fingerprint, shifted.Fingerprint);
+        Assert.Equal(lastDay, shifted.Users.Max(u => u.User.FirstVisit));
+        var days = dataset.Users.Max(u => u.User.FirstVisit).DayNumber - dataset.Users.Min(u => u.User.FirstVisit).DayNumber;
+        Assert.Equal(days, lastDay.DayNumber - shifted.Users.Min(u => u.User.FirstVisit).DayNumber);
+        Assert.Equal(lastDay, DateOnly.FromDateTime(batch.PageVisits.Max(v => v.Timestamp)));
+        // The same journeys, only moved: the first user's visits keep their times of day.
+        var shift = lastDay.DayNumber - dataset.Users.Max(u => u.User.FirstVisit).DayNumber;
+        var original = JourneySynthesizer.Synthesize(dataset);
+        Assert.Equal(original.PageVisits.Select(v => v.Timestamp.AddDays(shift)), batch.PageVisits.Select(v => v.Timestamp));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -25,6 +25,8 @@ public static class CaptureServiceCollectionExtensions
         services.AddSingleton<CapturePipeline>();
         services.AddSingleton<CaptureRateLimiter>();
         services.AddHostedService<CaptureWriter>();
+        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.Section));
+        services.AddHostedService<SimulatorService>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Cli.Verbs;
 using FunnelDashboard.Web.Hosting;
 
@@ -23,6 +24,7 @@ public static class CommandLine
         new EvalForecastVerb(),
         new GenerateSeriesVerb(),
         new BenchVerb(),
+        new SimulateCommand(),
     ];
 
     const string ServeVerb = "serve";

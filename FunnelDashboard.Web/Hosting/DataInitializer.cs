@@ -71,7 +71,8 @@ public sealed class DataInitializer(
             {
                 analytics.SetPreparing("Importing the seed dataset (first start only, about half a minute)…");
                 logger.LogInformation("The store is empty: seeding it from {Folder}", folder);
-                await importer.ImportAsync(folder, ct: ct);
+                var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+                await importer.ImportAsync(folder, endingOn: seeding.Value.ShiftToToday ? yesterday : null, ct: ct);
             }
             else
                 logger.LogWarning("The store is empty and the seed folder {Folder} does not exist; starting without data", folder);

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.ML.Benchmarks;
+using FunnelDashboard.Web.Capture;
 
 namespace FunnelDashboard.Web.Cli.Verbs;
 
 public sealed class BenchVerb : IVerb
 {
     public string Name => "bench";
-    public string Arguments => "funnel [--events N] [--runs R] [--csv FILE] | forecast";
+    public string Arguments => "funnel [--events N] [--runs R] [--csv FILE] | capture [--events N] [--batch B] | forecast";
     public string Summary => "funnel: time the funnel engine on N synthetic events (median_ms=… events_per_s=… bytes_per_event=…)\n" +
+                             "capture: durable ingest rate of the capture pipeline on SQLite (events_per_s=…)\n" +
                              "forecast: training time on two years of daily data, one forecast's latency, GEMM GFLOP/s";
 
     public async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken ct)
@@ -19,12 +21,14 @@ public sealed class BenchVerb : IVerb
             case "funnel":
                 BenchFunnel(new CommandArgs(args[1..], ["events", "csv", "runs"]), context.Output);
                 return 0;
+            case "capture":
+                return await CaptureBenchmark.RunAsync(args[1..], context.Output, ct);
             case "forecast":
                 new CommandArgs(args[1..], []).AtMost(0);
                 await Task.Run(() => ForecastBenchmark.Run(context.Output, ct), ct);
                 return 0;
             case null:
-                throw new UsageException("Missing what to benchmark (bench funnel|forecast).");
+                throw new UsageException("Missing what to benchmark (bench funnel|capture|forecast).");
             case var other:
                 throw new UsageException($"Unknown benchmark '{other}'.");
         }

@@ -22,7 +22,7 @@ public sealed class ImportVerb : IVerb
         try
         {
             await store.InitializeAsync(ct);
-            result = await services.GetRequiredService<DatasetImporter>().ImportAsync(folder, seed, ct);
+            result = await services.GetRequiredService<DatasetImporter>().ImportAsync(folder, seed, ct: ct);
         }
         catch (DbException e)
         {
