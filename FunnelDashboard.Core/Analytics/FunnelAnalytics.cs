@@ -65,6 +65,8 @@ public sealed class FunnelAnalytics(IEventStore store, ILogger<FunnelAnalytics> 
     public IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter) =>
         FunnelEngine.Daily(snapshot, FunnelQuery.Default with { Filter = filter });
 
+    public LiveMetrics GetLiveMetrics(DateTime now) => LiveMetrics.Compute(snapshot, now);
+
     void SetState(AnalyticsState state, string? message)
     {
         State = state;

@@ -32,6 +32,17 @@ public sealed class FakeFunnelAnalytics : IFunnelAnalytics
         Changed?.Invoke();
     }
 
+    /// <summary>The events the live numbers (the wall's) come from: a hand-built snapshot a test replaces to push an update.</summary>
+    public EventSnapshot LiveSnapshot { get; private set; } = EventSnapshot.Empty;
+
+    public void SetLiveSnapshot(EventSnapshot snapshot)
+    {
+        LiveSnapshot = snapshot;
+        Changed?.Invoke();
+    }
+
+    public LiveMetrics GetLiveMetrics(DateTime now) => LiveMetrics.Compute(LiveSnapshot, now);
+
     public FunnelResult GetFunnel(FunnelQuery query)
     {
         var steps = Steps(query.Steps, query.Filter, query.WindowHours);
