@@ -39,7 +39,7 @@ public sealed class WallEnduranceTests(WallAppFixture app, ITestOutputHelper out
             for (var i = first; i < first + count; i++)
             {
                 app.Fake.SetLiveSnapshot(snapshots[i % Snapshots]);
-                await Task.Delay(5);
+                await Task.Delay(2);
             }
             var last = (first + count - 1) % Snapshots;
             await WallPage.WaitForMetricAsync(numbers.Page, "users-today", Users(last));
