@@ -1,3 +1,5 @@
+using FunnelDashboard.Core.Domain;
+
 namespace FunnelDashboard.Core.Analytics;
 
 /// <summary>One version of the analytics over one snapshot; answers come from the shared cache.</summary>
@@ -27,6 +29,13 @@ public sealed class AnalyticsView(long version, long dataVersion, EventSnapshot 
 
     public IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter) =>
         cache.GetOrCompute(dataVersion, ("daily", filter), () => FunnelEngine.Daily(snapshot, FunnelQuery.Default with { Filter = filter }));
+
+    /// <summary>Shared by every screen asking within the same second.</summary>
+    public LiveMetrics GetLiveMetrics(DateTime now)
+    {
+        var second = new DateTime(UtcTime.Normalize(now).Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        return cache.GetOrCompute(dataVersion, ("live", second), () => LiveMetrics.Compute(snapshot, second));
+    }
 
     internal AnalyticsView With(long newVersion, AnalyticsState newState, string? newMessage) =>
         new(newVersion, dataVersion, snapshot, newState, newMessage, cache);

@@ -218,11 +218,16 @@ public static class FunnelEngine
         (filter.Device is not { } device || snapshot.UserDevice[user] == (byte)device)
         && (filter.Sex is not { } sex || snapshot.UserSex[user] == (byte)sex);
 
-    /// <summary>The filter's days as a half-open range of snapshot times.</summary>
-    /// <summary>[From, To): To is the start of the day after the filter's last, in seconds (9999-12-31 has no next DateOnly).</summary>
-    static (long From, long To) TimeBounds(FunnelFilter filter) =>
-        (filter.From is { } from ? EventSnapshot.ToTime(from) : long.MinValue,
-         filter.To is { } to ? EventSnapshot.ToTime(to) + 86400 : long.MaxValue);
+    /// <summary>
+    /// The filter's days and start time as a half-open range [From, To) of snapshot times; To is the start of the day
+    /// after the filter's last, in seconds (9999-12-31 has no next DateOnly).
+    /// </summary>
+    static (long From, long To) TimeBounds(FunnelFilter filter)
+    {
+        var from = filter.From is { } day ? EventSnapshot.ToTime(day) : long.MinValue;
+        if (filter.Since is { } since) from = Math.Max(from, (long)Math.Floor((UtcTime.Normalize(since) - EventSnapshot.Epoch).TotalSeconds));
+        return (from, filter.To is { } to ? EventSnapshot.ToTime(to) + 86400 : long.MaxValue);
+    }
 
     static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -8,6 +8,12 @@ public enum Breakdown { None, Device, Sex }
 public sealed record FunnelFilter(DateOnly? From = null, DateOnly? To = null, Device? Device = null, Sex? Sex = null)
 {
     public static FunnelFilter All { get; } = new();
+
+    /// <summary>
+    /// Only events at or after this time (UTC, to the second like event times), on top of the days: live views such as
+    /// "the last hour". Not a query parameter.
+    /// </summary>
+    public DateTime? Since { get; init; }
 }
 
 public sealed record FunnelStep(

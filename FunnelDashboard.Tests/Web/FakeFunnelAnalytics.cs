@@ -23,6 +23,9 @@ public sealed class FakeFunnelAnalytics : IFunnelAnalytics
     /// <summary>Multiplies every count, so a test can push a visible data change.</summary>
     public void SetScale(double scale) => Publish(current with { Scale = scale });
 
+    /// <summary>Replaces the events the live numbers (the wall's) come from, to push an update.</summary>
+    public void SetLiveSnapshot(EventSnapshot snapshot) => Publish(current with { LiveSnapshot = snapshot });
+
     void Publish(FakeView view)
     {
         current = view with { Version = current.Version + 1 };
@@ -38,6 +41,11 @@ sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage
     public DateRange? DataRange => State == AnalyticsState.Ready ? Data : null;
     public long EventCount => (long)(142_082 * Scale);
     public DateTime? LastEventTime => DataRange is null ? null : Data.To.ToDateTime(new TimeOnly(23, 0), DateTimeKind.Utc);
+
+    /// <summary>The events the live numbers (the wall's) come from: a hand-built snapshot.</summary>
+    public EventSnapshot LiveSnapshot { get; init; } = EventSnapshot.Empty;
+
+    public LiveMetrics GetLiveMetrics(DateTime now) => LiveMetrics.Compute(LiveSnapshot, now);
 
     public FunnelResult GetFunnel(FunnelQuery query)
     {

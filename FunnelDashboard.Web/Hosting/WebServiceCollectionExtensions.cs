@@ -3,6 +3,8 @@ using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Api;
 using FunnelDashboard.Web.Components;
+using FunnelDashboard.Web.Components.Pages.Wall;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunnelDashboard.Web.Hosting;
 
@@ -34,6 +36,9 @@ public static class WebServiceCollectionExtensions
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddDashboardUi();
+        services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section))
+            .Validate(wall => wall.StaleAfter > TimeSpan.Zero, $"{WallOptions.Section}:StaleAfter must be a positive time, e.g. 00:02:00.").ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }
