@@ -50,11 +50,16 @@ public abstract class DashboardAppFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context and page (own storage) that collects console errors. Reduced motion turns chart
-    /// animations off, so what a test reads or screenshots is the final drawing.
+    /// animations off, so what a test reads or screenshots is the final drawing. The theme is the system's
+    /// preference, which the app follows while no choice is remembered.
     /// </summary>
-    public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900)
+    public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900, string theme = "light")
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, ReducedMotion = ReducedMotion.Reduce });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, ReducedMotion = ReducedMotion.Reduce,
+            ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light, AcceptDownloads = true,
+        });
         return new DashboardPage(context, await context.NewPageAsync());
     }
 

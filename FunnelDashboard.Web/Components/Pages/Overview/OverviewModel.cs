@@ -45,9 +45,13 @@ public sealed record OverviewModel(
     public IReadOnlyList<ChartSeries> FunnelSeries =>
         [new("Users", Funnel.Steps.Select(s => new ChartPoint(s.Name, s.Users)).ToList())];
 
+    /// <summary>
+    /// Per device that has users (a device filter leaves the other one empty), the share of its starting users
+    /// reaching each step after the first (which is always 100 %).
+    /// </summary>
     public IReadOnlyList<ChartSeries> ConversionByDeviceSeries =>
-        (FunnelByDevice.Groups ?? []).Select(g => new ChartSeries(g.Value,
-            g.Steps.Select(s => new ChartPoint(s.Name, Percent(s.ConversionFromStart))).ToList())).ToList();
+        (FunnelByDevice.Groups ?? []).Where(g => g.Steps is [{ Users: > 0 }, ..]).Select(g => new ChartSeries(g.Value,
+            g.Steps.Skip(1).Select(s => new ChartPoint(s.Name, Percent(s.ConversionFromStart))).ToList())).ToList();
 
     /// <summary>Users lost between each step and the next.</summary>
     public IReadOnlyList<ChartSeries> DropOffSeries =>
