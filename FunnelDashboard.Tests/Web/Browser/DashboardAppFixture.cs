@@ -42,7 +42,8 @@ public abstract class DashboardAppFixture : IAsyncLifetime
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
 
-        await factory.WaitForStateAsync(AnalyticsState.Ready);
+        // Seeding 90,400 users takes ~15 s alone, but several minutes while the whole suite shares two cores.
+        await factory.WaitForStateAsync(AnalyticsState.Ready, TimeSpan.FromMinutes(5));
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });

@@ -12,7 +12,8 @@ public sealed record OverviewModel(
     DashboardMetrics? PreviousMetrics,
     FunnelResult Funnel,
     FunnelResult FunnelByDevice,
-    IReadOnlyList<DailyConversion> Daily)
+    IReadOnlyList<DailyConversion> Daily,
+    IReadOnlyDictionary<Device, IReadOnlyList<DailyConversion>> DailyByDevice)
 {
     public static OverviewModel Load(IFunnelAnalytics analytics, FunnelFilter filter, DateRange dataRange)
     {
@@ -28,7 +29,9 @@ public sealed record OverviewModel(
             previousMetrics is { Users: > 0 } ? previousMetrics : null,
             analytics.GetFunnel(new FunnelQuery { Filter = filter }),
             analytics.GetFunnel(new FunnelQuery { Filter = filter, Breakdown = Breakdown.Device }),
-            analytics.GetDailyConversion(filter));
+            analytics.GetDailyConversion(filter),
+            Enum.GetValues<Device>().Where(d => filter.Device is null || filter.Device == d)
+                .ToDictionary(d => d, d => analytics.GetDailyConversion(filter with { Device = d })));
     }
 
     /// <summary>The period of equal length just before <paramref name="period"/>; null when it lies before the data.</summary>
@@ -63,6 +66,10 @@ public sealed record OverviewModel(
     public IReadOnlyList<double> DailyStarted => Daily.Select(d => (double)d.Started).ToList();
 
     public IReadOnlyList<double> DailyRates => Daily.Select(d => d.Rate).ToList();
+
+    /// <summary>The daily conversion of one device, for its tile's sparkline.</summary>
+    public IReadOnlyList<double>? DailyRatesOf(Device device) =>
+        DailyByDevice.TryGetValue(device, out var days) ? days.Select(d => d.Rate).ToList() : null;
 
     /// <summary>Charts plot ratios as percentages, rounded to what a reader can see.</summary>
     static double Percent(double ratio) => Math.Round(ratio * 100, 2);
