@@ -15,12 +15,22 @@ builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.Content
 builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCapture(builder.Configuration);
 builder.Services.AddInstanceMessages(builder.Configuration);
+// Pages and API answers are compressed here; static assets come precompressed from the build (MapStaticAssets).
+builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+// In Development MapStaticAssets re-reads a file whose time differs from the build manifest's (which keeps whole
+// seconds, so every file) and serves it "gzipped" at level 0. A rebuild refreshes the manifest anyway.
+builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 var app = builder.Build();
+// Before MapStaticAssets: it serves precompressed files itself, and the middleware leaves an encoded response alone.
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHeadAsGet();
-app.UseRouting();
+// A person who follows a dead link gets the NotFound page (status 404, with the navigation); API clients keep JSON.
+app.UseWhen(context => context.Request.Headers.Accept.ToString().Contains("text/html"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseRouting(); // explicit, after the re-execute, so the re-executed request is routed to the NotFound page
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -51,16 +51,22 @@ public class KpiTileTests
     public async Task Without_a_previous_period_no_change_is_claimed()
     {
         var html = await Render(1000, null);
-        Assert.Contains("data-kpi-change=\"None\"", html);
+        Assert.DoesNotContain("data-kpi-change", html);
+        Assert.DoesNotContain("previous period", html);
         Assert.DoesNotContain("▲", html);
         Assert.DoesNotContain("▼", html);
     }
 
     [Theory]
-    [InlineData(1000, 1000, KpiFormat.Count, ChangeDirection.Flat, "±0.0%")]
-    [InlineData(1000.2, 1000, KpiFormat.Count, ChangeDirection.Flat, "±0.0%")]
+    [InlineData(1000, 1000, KpiFormat.Count, ChangeDirection.Flat, "±0.00%")]
+    [InlineData(1000.04, 1000, KpiFormat.Count, ChangeDirection.Flat, "±0.00%")]
+    [InlineData(1000.2, 1000, KpiFormat.Count, ChangeDirection.Up, "+0.02%")]
     [InlineData(500, 1000, KpiFormat.Count, ChangeDirection.Down, "−50.0%")]
     [InlineData(0.2, 0.1, KpiFormat.Percent, ChangeDirection.Up, "+10.0 pp")]
+    // The dataset's conversion is about 0.5 %: its moves are hundredths of a point, not "±0.0 pp".
+    [InlineData(0.0053, 0.0050, KpiFormat.Percent, ChangeDirection.Up, "+0.03 pp")]
+    [InlineData(0.0050, 0.0058, KpiFormat.Percent, ChangeDirection.Down, "−0.08 pp")]
+    [InlineData(0.01, 0.010001, KpiFormat.Percent, ChangeDirection.Flat, "±0.00 pp")]
     public void Change_direction_and_text(double value, double previous, KpiFormat format, ChangeDirection direction, string text)
     {
         Assert.Equal(new KpiChange(direction, text), ComputeChange(value, previous, format));

@@ -42,7 +42,8 @@ public abstract class DashboardAppFixture : IAsyncLifetime
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
 
-        await factory.WaitForStateAsync(AnalyticsState.Ready);
+        // Seeding 90,400 users takes ~15 s alone, but several minutes while the whole suite shares two cores.
+        await factory.WaitForStateAsync(AnalyticsState.Ready, TimeSpan.FromMinutes(5));
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
@@ -50,11 +51,16 @@ public abstract class DashboardAppFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context and page (own storage) that collects console errors. Reduced motion turns chart
-    /// animations off, so what a test reads or screenshots is the final drawing.
+    /// animations off, so what a test reads or screenshots is the final drawing. The theme is the system's
+    /// preference, which the app follows while no choice is remembered.
     /// </summary>
-    public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900)
+    public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900, string theme = "light")
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, ReducedMotion = ReducedMotion.Reduce });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, ReducedMotion = ReducedMotion.Reduce,
+            ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light, AcceptDownloads = true,
+        });
         return new DashboardPage(context, await context.NewPageAsync());
     }
 

@@ -52,12 +52,24 @@ public sealed class DashboardPage : IAsyncDisposable
         return chart;
     }
 
+    /// <summary>The names of the page's charts, once each has been drawn.</summary>
+    public async Task<IReadOnlyList<string>> AllChartsDrawnAsync()
+    {
+        var names = new List<string>();
+        foreach (var chart in await Page.Locator("[data-chart]").AllAsync())
+        {
+            names.Add((await chart.GetAttributeAsync("data-chart"))!);
+            await chart.Locator("svg.apexcharts-svg").WaitForAsync();
+        }
+        return names;
+    }
+
     /// <summary>Switches a chart to its table and reads it: the category and the values of each row.</summary>
     public async Task<IReadOnlyList<string[]>> ChartTableAsync(string name)
     {
         var chart = await ChartAsync(name);
         var table = chart.Locator($"table[data-chart-table='{name}']");
-        if (!await table.IsVisibleAsync()) await chart.GetByLabel("Table").CheckAsync();
+        if (!await table.IsVisibleAsync()) await chart.GetByRole(AriaRole.Switch).CheckAsync();
         // The table arrives with the server's next render, a round trip after the click: reading at once can find none.
         await table.WaitForAsync();
         return await ReadRowsAsync(table);

@@ -9,7 +9,8 @@ namespace FunnelDashboard.Web.Components.Controls;
 /// The one chart component: an ApexCharts instance driven over JS interop (wwwroot/js/apex-chart.js). New series are
 /// applied in place with <c>updateSeries</c> (no re-creation, no flicker), new options with <c>updateOptions</c>; the
 /// chart follows its container's size and the theme, and is destroyed with the component. A switch shows the same
-/// numbers as a table.
+/// numbers as a table; buttons save the chart as PNG or SVG (light, on white, titled with the view) or its numbers
+/// as CSV, in files named after the chart and the view.
 /// </summary>
 public sealed partial class ApexChart : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ public sealed partial class ApexChart : IAsyncDisposable
     static readonly JsonSerializerOptions OptionsJson = new(Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     [Inject] IJSRuntime JS { get; set; } = default!;
+    [Inject] ToastService Toasts { get; set; } = default!;
 
     /// <summary>Names the chart in the page (data-chart) for tests and styling.</summary>
     [Parameter, EditorRequired] public string Name { get; set; } = "";
@@ -30,6 +32,12 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter] public string CategoryTitle { get; set; } = "";
     /// <summary>How the table writes a value; counts by default.</summary>
     [Parameter] public Func<double, string> Format { get; set; } = value => Formats.Count(value);
+    /// <summary>The unit of the raw values, for the CSV's raw columns ("Mobile (%)").</summary>
+    [Parameter] public string Unit { get; set; } = "users";
+    /// <summary>What the chart shows, in one sentence: read out with the chart and shown under it.</summary>
+    [Parameter] public string? Finding { get; set; }
+    /// <summary>The filters behind the data: subtitle and file name of the exports.</summary>
+    [Parameter] public ViewLabel View { get; set; } = new();
 
     readonly string id = $"chart-{Guid.NewGuid():N}";
     ElementReference element;
@@ -43,8 +51,35 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     IEnumerable<string> Categories => Series.SelectMany(s => s.Points).Select(p => p.X).Distinct();
 
-    string ValueText(ChartSeries series, string category) =>
-        series.Points.FirstOrDefault(p => p.X == category)?.Y is { } value ? Format(value) : "—";
+    static double? ValueOf(ChartSeries series, string category) => series.Points.FirstOrDefault(p => p.X == category)?.Y;
+
+    string ValueText(ChartSeries series, string category) => ValueOf(series, category) is { } value ? Format(value) : "—";
+
+    /// <summary>The table's numbers as the page shows them, each followed by its raw value.</summary>
+    public string ToCsv() => Csv.Write(
+        Series.SelectMany(s => new[] { s.Name, $"{s.Name} ({Unit})" }).Prepend(CategoryTitle),
+        Categories.Select(category => Series
+            .SelectMany(s => ValueOf(s, category) is { } value ? new object?[] { Format(value), value } : [null, null])
+            .Prepend(category)));
+
+    Task ExportCsvAsync() =>
+        Downloads.SaveTextAsync(JS, Toasts, View.FileName(Name) + ".csv", ToCsv(), "text/csv;charset=utf-8", Title);
+
+    async Task ExportImageAsync(string format)
+    {
+        if (chart is null) return;
+        var fileName = $"{View.FileName(Name)}.{format}";
+        try
+        {
+            await chart.InvokeVoidAsync("exportImage", format, Title, View.Text, fileName);
+            Toasts.Show($"Saved {Title} as {fileName}.", ToastLevel.Success);
+        }
+        catch (JSException e)
+        {
+            Toasts.Show($"Export failed: {e.Message}", ToastLevel.Error);
+        }
+        catch (JSDisconnectedException) { }
+    }
 
     void ToggleTable() => showTable = !showTable;
 
@@ -76,6 +111,7 @@ public sealed partial class ApexChart : IAsyncDisposable
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/apex-chart.js");
             chart = await module.InvokeAsync<IJSObjectReference>("create", element, Raw(options), Raw(series), Height);
             (renderedOptions, renderedSeries) = (options, series);
+            StateHasChanged(); // the image exports work from now on
         }
         catch (JSException e)
         {

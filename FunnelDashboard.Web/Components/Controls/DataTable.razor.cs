@@ -25,18 +25,11 @@ public partial class DataTable<TItem>
         view.KeepPageInRange();
     }
 
-    async Task ExportCsvAsync()
-    {
-        var csv = Csv.Write(Columns.Select(c => c.Title), view.SortedItems.Select(item => Columns.Select(c => c.Value(item))));
-        try
-        {
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
-            await module.InvokeVoidAsync("downloadText", ExportFileName, csv, "text/csv;charset=utf-8");
-            Toasts.Show($"Exported {Items.Count} rows to {ExportFileName}.", ToastLevel.Success);
-        }
-        catch (JSException e)
-        {
-            Toasts.Show($"Export failed: {e.Message}", ToastLevel.Error);
-        }
-    }
+    Task ExportCsvAsync() =>
+        Downloads.SaveTextAsync(JS, Toasts, ExportFileName!, ToCsv(Columns, view.SortedItems), "text/csv;charset=utf-8", $"{Items.Count} rows");
+
+    /// <summary>The rows as the page shows them, plus the raw value of each column that has a raw title.</summary>
+    public static string ToCsv(IReadOnlyList<DataColumn<TItem>> columns, IEnumerable<TItem> items) => Csv.Write(
+        columns.SelectMany(c => c.RawTitle is null ? new[] { c.Title } : [c.Title, c.RawTitle]),
+        items.Select(item => columns.SelectMany(c => c.RawTitle is null ? new object?[] { c.Text(item) } : [c.Text(item), c.Value(item)])));
 }

@@ -22,9 +22,11 @@ public partial class KpiTile
 
     KpiChange? Change => ComputeChange(Value, Previous, Format);
 
-    /// <summary>Below this, a change rounds to zero in the text and shows as flat.</summary>
-    const double FlatThreshold = 0.0005;
-
+    /// <summary>
+    /// The change in the KPI's unit: a ratio in percentage points, a count relative to before. Under one unit it
+    /// gets two decimals, so the small moves of a 0.5 % conversion (+0.03 pp) do not all read "±0.0"; a change
+    /// that rounds to zero is flat.
+    /// </summary>
     public static KpiChange? ComputeChange(double value, double? previous, KpiFormat format)
     {
         if (previous is not { } before) return null;
@@ -42,10 +44,12 @@ public partial class KpiTile
             unit = "%";
         }
 
-        var direction = Math.Abs(change) < FlatThreshold ? ChangeDirection.Flat : change > 0 ? ChangeDirection.Up : ChangeDirection.Down;
-        var magnitude = direction == ChangeDirection.Flat ? 0 : change * 100;
+        var magnitude = Math.Abs(change * 100);
+        var decimals = magnitude < 1 ? 2 : 1;
+        var rounded = Math.Round(magnitude, decimals);
+        var direction = rounded == 0 ? ChangeDirection.Flat : change > 0 ? ChangeDirection.Up : ChangeDirection.Down;
         var sign = direction switch { ChangeDirection.Up => "+", ChangeDirection.Down => "−", _ => "±" };
-        return new(direction, sign + Math.Abs(magnitude).ToString("0.0", CultureInfo.InvariantCulture) + unit);
+        return new(direction, sign + rounded.ToString(decimals == 2 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + unit);
     }
 
     static string Arrow(ChangeDirection direction) => direction switch

@@ -18,6 +18,9 @@ const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }
 const formatters = {
     count: (value) => value == null ? '' : numberFormat.format(value),
     percent: (value) => value == null ? '' : `${value.toFixed(1)}%`,
+    // Data labels over bars: short, yet a bar under 1 % still reads (0.2%).
+    'percent-label': (value) => value == null ? '' : `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}%`,
+    // A bar's own label with its count, for labels drawn inside the bars (the wall's funnel).
     'category-count': (value, context) => `${context.w.globals.labels[context.dataPointIndex]}: ${numberFormat.format(value)}`,
 };
 
@@ -41,10 +44,42 @@ function withDefaults(options, height) {
             fontFamily: 'inherit',
             redrawOnParentResize: true,
             animations: { enabled: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...chart.animations },
-            toolbar: { show: true, tools: { download: true, selection: false, zoom: false, zoomin: false, zoomout: false, pan: false, reset: false }, ...chart.toolbar },
+            // The component has its own keyboard-operable download buttons (ApexCharts' menu is mouse-only).
+            toolbar: { show: false },
         },
         theme: { mode: currentTheme() },
     };
+}
+
+// An export is a document for a report: drawn light on white, at twice the size, titled with the chart and the view.
+// A hidden copy of the chart is drawn for it, so the chart on the page never changes.
+async function exportImage(options, series, height, format, title, subtitle, fileName) {
+    const host = Object.assign(document.createElement('div'), { ariaHidden: 'true' });
+    host.style.cssText = 'position:fixed;left:-10000px;top:0;width:960px;';
+    document.body.append(host);
+    const defaults = withDefaults(options, height + 70); // room for the title
+    const copy = new window.ApexCharts(host, {
+        ...defaults,
+        series,
+        chart: { ...defaults.chart, width: 960, background: '#ffffff', animations: { enabled: false } },
+        theme: { mode: 'light' },
+        title: { text: title, style: { fontSize: '18px', fontWeight: 600, color: '#212529' } },
+        subtitle: { text: subtitle, style: { fontSize: '13px', color: '#495057' } },
+    });
+    try {
+        await copy.render();
+        const url = format === 'png'
+            ? (await copy.dataURI({ scale: 2 })).imgURI
+            : URL.createObjectURL(new Blob([await copy.getSvgString()], { type: 'image/svg+xml;charset=utf-8' }));
+        const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        if (format !== 'png') URL.revokeObjectURL(url);
+    } finally {
+        copy.destroy();
+        host.remove();
+    }
 }
 
 export async function create(element, options, series, height) {
@@ -56,9 +91,19 @@ export async function create(element, options, series, height) {
     const themeObserver = new MutationObserver(() => chart.updateOptions({ theme: { mode: currentTheme() } }, false, false));
     themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-bs-theme'] });
 
+    // What is drawn now, for the exports.
+    let current = { options, series, height };
     return {
-        updateSeries: (newSeries) => chart.updateSeries(newSeries, true),
-        updateOptions: (newOptions, newSeries, newHeight) => chart.updateOptions({ ...withDefaults(newOptions, newHeight), series: newSeries }, true, true),
+        updateSeries: (newSeries) => {
+            current = { ...current, series: newSeries };
+            return chart.updateSeries(newSeries, true);
+        },
+        updateOptions: (newOptions, newSeries, newHeight) => {
+            current = { options: newOptions, series: newSeries, height: newHeight };
+            return chart.updateOptions({ ...withDefaults(newOptions, newHeight), series: newSeries }, true, true);
+        },
+        exportImage: (format, title, subtitle, fileName) =>
+            exportImage(current.options, current.series, current.height, format, title, subtitle, fileName),
         dispose: () => { themeObserver.disconnect(); chart.destroy(); },
     };
 }

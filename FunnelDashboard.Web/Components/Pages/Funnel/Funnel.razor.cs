@@ -17,7 +17,25 @@ public sealed partial class Funnel
     FunnelResult? result;
     string? loadError;
 
-    IReadOnlyList<FunnelGroup>? Groups => query.Breakdown == Breakdown.None ? null : result?.Groups;
+    /// <summary>The breakdown's groups that have users (a filter on the breakdown's own dimension empties the others).</summary>
+    IReadOnlyList<FunnelGroup>? Groups =>
+        query.Breakdown == Breakdown.None ? null : result?.Groups?.Where(g => g.Steps is [{ Users: > 0 }, ..]).ToList();
+
+    /// <summary>Whether the filter already fixes what <paramref name="breakdown"/> splits by (device=Mobile, by device).</summary>
+    bool FilterFixes(Breakdown breakdown) => breakdown switch
+    {
+        Breakdown.Device => query.Filter.Device is not null,
+        Breakdown.Sex => query.Filter.Sex is not null,
+        _ => false,
+    };
+
+    string? FilteredValue => query.Breakdown == Breakdown.Device ? query.Filter.Device?.ToString() : query.Filter.Sex?.ToString();
+
+    /// <summary>Keeps the breakdown and drops the filter that hid its other groups.</summary>
+    void CompareAllGroups() => Show(query with
+    {
+        Filter = query.Breakdown == Breakdown.Device ? query.Filter with { Device = null } : query.Filter with { Sex = null },
+    });
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
@@ -66,8 +84,9 @@ public sealed partial class Funnel
 
     IReadOnlyList<ChartSeries> UserSeries => Series(steps => steps.Select(s => new ChartPoint(s.Name, s.Users)));
 
+    /// <summary>The steps after the first: the first is 100 % by definition.</summary>
     IReadOnlyList<ChartSeries> ConversionSeries =>
-        Series(steps => steps.Select(s => new ChartPoint(s.Name, Math.Round(s.ConversionFromStart * 100, 2))));
+        Series(steps => steps.Skip(1).Select(s => new ChartPoint(s.Name, Math.Round(s.ConversionFromStart * 100, 2))));
 
     /// <summary>One series for everyone, or one per group of the breakdown.</summary>
     IReadOnlyList<ChartSeries> Series(Func<IReadOnlyList<FunnelStep>, IEnumerable<ChartPoint>> points) => Groups is { } groups
@@ -77,6 +96,4 @@ public sealed partial class Funnel
     IEnumerable<(string Title, IReadOnlyList<FunnelStep> Steps)> Tables => Groups is { } groups
         ? groups.Select(g => (g.Value, g.Steps))
         : [("All users", result!.Steps)];
-
-    static string Slug(string title) => title.ToLowerInvariant().Replace(' ', '-');
 }

@@ -12,7 +12,8 @@ public sealed record OverviewModel(
     DashboardMetrics? PreviousMetrics,
     FunnelResult Funnel,
     FunnelResult FunnelByDevice,
-    IReadOnlyList<DailyConversion> Daily)
+    IReadOnlyList<DailyConversion> Daily,
+    IReadOnlyDictionary<Device, IReadOnlyList<DailyConversion>> DailyByDevice)
 {
     public static OverviewModel Load(IAnalyticsView analytics, FunnelFilter filter, DateRange dataRange)
     {
@@ -28,7 +29,9 @@ public sealed record OverviewModel(
             previousMetrics is { Users: > 0 } ? previousMetrics : null,
             analytics.GetFunnel(new FunnelQuery { Filter = filter }),
             analytics.GetFunnel(new FunnelQuery { Filter = filter, Breakdown = Breakdown.Device }),
-            analytics.GetDailyConversion(filter));
+            analytics.GetDailyConversion(filter),
+            Enum.GetValues<Device>().Where(d => filter.Device is null || filter.Device == d)
+                .ToDictionary(d => d, d => analytics.GetDailyConversion(filter with { Device = d })));
     }
 
     /// <summary>The period of equal length just before <paramref name="period"/>; null when it lies before the data.</summary>
@@ -45,9 +48,13 @@ public sealed record OverviewModel(
     public IReadOnlyList<ChartSeries> FunnelSeries =>
         [new("Users", Funnel.Steps.Select(s => new ChartPoint(s.Name, s.Users)).ToList())];
 
+    /// <summary>
+    /// Per device that has users (a device filter leaves the other one empty), the share of its starting users
+    /// reaching each step after the first (which is always 100 %).
+    /// </summary>
     public IReadOnlyList<ChartSeries> ConversionByDeviceSeries =>
-        (FunnelByDevice.Groups ?? []).Select(g => new ChartSeries(g.Value,
-            g.Steps.Select(s => new ChartPoint(s.Name, Percent(s.ConversionFromStart))).ToList())).ToList();
+        (FunnelByDevice.Groups ?? []).Where(g => g.Steps is [{ Users: > 0 }, ..]).Select(g => new ChartSeries(g.Value,
+            g.Steps.Skip(1).Select(s => new ChartPoint(s.Name, Percent(s.ConversionFromStart))).ToList())).ToList();
 
     /// <summary>Users lost between each step and the next.</summary>
     public IReadOnlyList<ChartSeries> DropOffSeries =>
@@ -59,6 +66,10 @@ public sealed record OverviewModel(
     public IReadOnlyList<double> DailyStarted => Daily.Select(d => (double)d.Started).ToList();
 
     public IReadOnlyList<double> DailyRates => Daily.Select(d => d.Rate).ToList();
+
+    /// <summary>The daily conversion of one device, for its tile's sparkline.</summary>
+    public IReadOnlyList<double>? DailyRatesOf(Device device) =>
+        DailyByDevice.TryGetValue(device, out var days) ? days.Select(d => d.Rate).ToList() : null;
 
     /// <summary>Charts plot ratios as percentages, rounded to what a reader can see.</summary>
     static double Percent(double ratio) => Math.Round(ratio * 100, 2);
