@@ -14,14 +14,19 @@ public static class ForecastCommands
     public const string BenchForecast = "bench-forecast";
 
     public const string Usage = """
-        eval-forecast --series FILE.csv [--horizon 7] [--weeks 8] [--seed 42] [--epochs 150] [--hidden 32]
-            Backtests over the last weeks of a date,value CSV (header optional): one model is trained on the data before them (no
-            retraining), then forecasts from every day whose horizon falls in them; LSTM and both baselines are scored alike.
+        eval-forecast --series FILE.csv [--horizon 7] [--days 365] [--retrain-every 28] [--seed 42] [--epochs 150] [--hidden 32]
+                      [--input-days 28] [--anchor-weeks 4]
+            Rolling-origin backtest of a date,value CSV (header optional; missing dates are unknown): a forecast from every
+            day whose horizon falls in the last --days days, the model retrained every --retrain-every origins on the data up
+            to that origin; LSTM and both baselines scored alike on known days, with the intervals' coverage.
         generate-series FILE.csv [--days 730] [--seed 1] [--start 2024-01-01]
             Writes a synthetic daily series (weekly seasonality, trend, noise).
         bench-forecast
             Times training on 730 generated days, one forecast, and a GEMM.
         """;
+
+    public const int DefaultBacktestDays = 365;
+    public const int DefaultRetrainEvery = 28;
 
     public static bool Handles(string verb) => verb is EvalForecast or GenerateSeries or BenchForecast;
 
@@ -58,35 +63,24 @@ public static class ForecastCommands
     private static void Evaluate(CommandLine commandLine, TextWriter output, CancellationToken ct)
     {
         string path = commandLine.RequiredString("series");
-        int horizon = commandLine.Int("horizon", 7);
-        int weeks = commandLine.Int("weeks", 8);
         var defaults = new ForecastOptions();
         var options = defaults with
         {
-            Horizon = horizon,
-            TestDays = weeks * 7,
+            Horizon = commandLine.Int("horizon", defaults.Horizon),
             Seed = commandLine.Int("seed", defaults.Seed, minimum: 0),
             MaxEpochs = commandLine.Int("epochs", defaults.MaxEpochs),
             HiddenSize = commandLine.Int("hidden", defaults.HiddenSize),
+            InputDays = commandLine.Int("input-days", defaults.InputDays),
+            AnchorWeeks = commandLine.Int("anchor-weeks", defaults.AnchorWeeks),
         };
+        int days = commandLine.Int("days", DefaultBacktestDays);
+        int retrainEvery = commandLine.Int("retrain-every", DefaultRetrainEvery);
         commandLine.RejectUnknownOptions();
-        if (options.TestDays < horizon) throw new CommandLineException($"--weeks {weeks} is shorter than --horizon {horizon} days.");
+        if (days < options.Horizon) throw new CommandLineException($"--days {days} is shorter than --horizon {options.Horizon}.");
 
         var series = DailySeriesCsv.Read(path);
-        output.WriteLine($"{path}: {series.Length} days, {series.Start:yyyy-MM-dd} to {series.End:yyyy-MM-dd}");
-        var result = ForecastTrainer.Train(series, options, cancellationToken: ct);
-        var evaluation = result.Evaluation;
-        output.WriteLine(Invariant($"trained {result.Epochs} epochs, best {result.BestEpoch} (validation MSE {result.BestValidationLoss:G4}, scaled)"));
-        output.WriteLine($"backtest: {evaluation.Origins} origins, forecasts for {evaluation.TestStart:yyyy-MM-dd} to {evaluation.TestEnd:yyyy-MM-dd}, " +
-                         $"horizon {horizon}; one model trained before them, not retrained");
-        if (evaluation.Lstm.ZeroActualsSkipped > 0)
-            output.WriteLine($"MAPE skips {evaluation.Lstm.ZeroActualsSkipped} of {evaluation.Lstm.Count} forecasts whose actual is zero");
-        output.WriteLine($"{"model",-16}{"MAPE %",10}{"RMSE",12}{"MAE",12}{"MSE",14}{"R2",9}");
-        var rows = new[] { ("lstm", evaluation.Lstm), ("naive", evaluation.Naive), ("seasonal_naive", evaluation.SeasonalNaive) };
-        foreach (var (name, m) in rows)
-            output.WriteLine(Invariant($"{name,-16}{m.Mape,10:F2}{m.Rmse,12:F2}{m.Mae,12:F2}{m.Mse,14:F1}{m.R2,9:F4}"));
-        foreach (var (name, m) in rows)
-            output.WriteLine(Invariant($"model={name} mape={m.Mape:F4} rmse={m.Rmse:F4} mae={m.Mae:F4} mse={m.Mse:F4} r2={m.R2:F4}"));
+        var result = RollingBacktest.Run(series, options, days, retrainEvery, cancellationToken: ct);
+        BacktestReport.Write(output, path, series, result, options.Horizon);
     }
 
     private static void Generate(CommandLine commandLine, TextWriter output)
