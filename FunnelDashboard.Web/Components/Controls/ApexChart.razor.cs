@@ -43,8 +43,12 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     IEnumerable<string> Categories => Series.SelectMany(s => s.Points).Select(p => p.X).Distinct();
 
-    string ValueText(ChartSeries series, string category) =>
-        series.Points.FirstOrDefault(p => p.X == category)?.Y is { } value ? Format(value) : "—";
+    string ValueText(ChartSeries series, string category) => series.Points.FirstOrDefault(p => p.X == category) switch
+    {
+        { Low: { } low, Y: { } high } => $"{Format(low)} – {Format(high)}",
+        { Y: { } value } => Format(value),
+        _ => "—",
+    };
 
     void ToggleTable() => showTable = !showTable;
 
@@ -85,8 +89,16 @@ public sealed partial class ApexChart : IAsyncDisposable
         catch (JSDisconnectedException) { }
     }
 
-    string SeriesJson() => JsonSerializer.Serialize(
-        Series.Select(s => new { name = s.Name, data = s.Points.Select(p => new { x = p.X, y = p.Y }) }), Json);
+    string SeriesJson() => JsonSerializer.Serialize(Series.Select(SeriesObject), Json);
+
+    /// <summary>A series as ApexCharts reads it: a type only when it has one of its own, a range point's y as [low, high].</summary>
+    static Dictionary<string, object?> SeriesObject(ChartSeries series)
+    {
+        var data = series.Points.Select(p => new { x = p.X, y = p.Low is { } low ? new double?[] { low, p.Y } : (object?)p.Y });
+        var json = new Dictionary<string, object?> { ["name"] = series.Name, ["data"] = data };
+        if (series.Type is { } type) json["type"] = type;
+        return json;
+    }
 
     static JsonElement Raw(string json) => JsonDocument.Parse(json).RootElement;
 
