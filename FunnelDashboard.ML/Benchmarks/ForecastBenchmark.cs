@@ -15,7 +15,7 @@ public static class ForecastBenchmark
     public static void Run(TextWriter output, CancellationToken ct)
     {
         var series = SeriesGenerator.Generate(TrainingDays, seed: 1);
-        ForecastTrainer.Train(SeriesGenerator.Generate(60, seed: 2), new ForecastOptions { MaxEpochs = 2 }, cancellationToken: ct); // JIT warm-up
+        ForecastTrainer.Train(SeriesGenerator.Generate(90, seed: 2), new ForecastOptions { MaxEpochs = 2 }, cancellationToken: ct); // JIT warm-up
 
         var clock = Stopwatch.StartNew();
         var result = ForecastTrainer.Train(series, cancellationToken: ct);

@@ -1,9 +1,12 @@
 namespace FunnelDashboard.ML.Forecasting;
 
-/// <summary>One value per consecutive day from <see cref="Start"/>, e.g. the daily visits of a page or of the whole site.</summary>
+/// <summary>
+/// One value per consecutive day from <see cref="Start"/>, e.g. the daily visits of a page or of the whole site.
+/// A day whose value is unknown (a gap in the log) holds NaN: it is neither zero nor trained on nor scored.
+/// </summary>
 public sealed class DailySeries
 {
-    /// <param name="values">One value per day; the series keeps this array, so do not change it afterwards.</param>
+    /// <param name="values">One value per day, NaN for an unknown day; the series keeps this array, so do not change it afterwards.</param>
     public DailySeries(DateOnly start, float[] values)
     {
         Start = start;
@@ -19,14 +22,23 @@ public sealed class DailySeries
 
     public DateOnly DateAt(int index) => Start.AddDays(index);
 
-    /// <summary>Builds a gap-free series from dated points: values on the same date add up, missing dates become zero.</summary>
+    public bool IsMissing(int index) => float.IsNaN(Values[index]);
+
+    public int MissingDays => Values.Count(float.IsNaN);
+
+    /// <summary>Builds a series from dated points: values on the same date add up, dates without a point are unknown (NaN).</summary>
     public static DailySeries FromPoints(IEnumerable<(DateOnly Date, double Value)> points)
     {
         var list = points.ToList();
         if (list.Count == 0) throw new ArgumentException("A series needs at least one point.", nameof(points));
         var start = list.Min(p => p.Date);
         var values = new float[list.Max(p => p.Date).DayNumber - start.DayNumber + 1];
-        foreach (var (date, value) in list) values[date.DayNumber - start.DayNumber] += (float)value;
+        Array.Fill(values, float.NaN);
+        foreach (var (date, value) in list)
+        {
+            ref float day = ref values[date.DayNumber - start.DayNumber];
+            day = float.IsNaN(day) ? (float)value : day + (float)value;
+        }
         return new DailySeries(start, values);
     }
 

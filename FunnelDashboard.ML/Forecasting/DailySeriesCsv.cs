@@ -7,7 +7,7 @@ public static class DailySeriesCsv
 {
     public const string Header = "date,value";
 
-    /// <summary>Reads the file; a first line whose first field is not a date is taken as a header and skipped.</summary>
+    /// <summary>Reads the file; a first line whose first field is not a date is taken as a header and skipped. Dates without a row are unknown.</summary>
     /// <exception cref="FormatException">A row is not a date and a number; the message names the file and line.</exception>
     public static DailySeries Read(string path)
     {
@@ -35,11 +35,12 @@ public static class DailySeriesCsv
 
     private static string Unquote(string field) => field.Trim().Trim('"');
 
+    /// <summary>Writes one row per known day; an unknown day is left out, as a gap, so it reads back unknown.</summary>
     public static void Write(string path, DailySeries series)
     {
         using var writer = new StreamWriter(path);
         writer.WriteLine(Header);
         for (int i = 0; i < series.Length; i++)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{series.DateAt(i):yyyy-MM-dd},{series.Values[i]}"));
+            if (!series.IsMissing(i)) writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{series.DateAt(i):yyyy-MM-dd},{series.Values[i]}"));
     }
 }

@@ -1,10 +1,11 @@
 namespace FunnelDashboard.ML.Forecasting;
 
 /// <summary>The hyper-parameters that fix a forecaster's shape; saved with its weights.</summary>
-public sealed record ForecastArchitecture(int InputDays, int Horizon, int HiddenSize, int LstmLayers, int DenseSize, float Dropout)
+/// <param name="AnchorWeeks">Weeks of the same weekday averaged into the anchor the network's residuals are added to.</param>
+public sealed record ForecastArchitecture(int InputDays, int Horizon, int HiddenSize, int LstmLayers, int DenseSize, float Dropout, int AnchorWeeks)
 {
     public static ForecastArchitecture From(ForecastOptions options) =>
-        new(options.InputDays, options.Horizon, options.HiddenSize, options.LstmLayers, options.DenseSize, options.Dropout);
+        new(options.InputDays, options.Horizon, options.HiddenSize, options.LstmLayers, options.DenseSize, options.Dropout, options.AnchorWeeks);
 
     /// <summary>Days of history a forecast needs: the input window, and a full week for the seasonal baseline.</summary>
     public int MinimumHistory => Math.Max(InputDays, 7);
@@ -16,7 +17,7 @@ public sealed record ForecastArchitecture(int InputDays, int Horizon, int Hidden
     public void Validate()
     {
         foreach (var (name, value) in new[] { (nameof(InputDays), InputDays), (nameof(Horizon), Horizon),
-                     (nameof(HiddenSize), HiddenSize), (nameof(LstmLayers), LstmLayers), (nameof(DenseSize), DenseSize) })
+                     (nameof(HiddenSize), HiddenSize), (nameof(LstmLayers), LstmLayers), (nameof(DenseSize), DenseSize), (nameof(AnchorWeeks), AnchorWeeks) })
             if (value is < 1 or > MaximumSize)
                 throw new ArgumentException($"{name} must be between 1 and {MaximumSize}, got {value}.");
         if (Dropout is < 0f or >= 1f) throw new ArgumentException($"Dropout must be in [0, 1), got {Dropout}.");

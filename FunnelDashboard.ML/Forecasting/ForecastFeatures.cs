@@ -3,9 +3,11 @@ using FunnelDashboard.ML.Tensors;
 namespace FunnelDashboard.ML.Forecasting;
 
 /// <summary>
-/// Turns a series into network inputs and targets. Each input day carries its scaled visits, its scaled trailing
-/// 7-day mean, and day of week and month as points on a circle. The network predicts each future day as a residual
-/// over the trailing 7-day mean at the origin (the "level"), in scaled units: well-scaled targets whatever the trend.
+/// Turns a series into network inputs and targets, in log space (log(1 + visits)), so weekly and yearly swings are
+/// relative and every series is on the same scale. Each input day carries its log visits minus the window's level
+/// (the mean of the origin's last 7 days: per-window scaling), whether it was unknown (filled), and day of week and day
+/// of year as points on a circle. The network predicts each future day as a residual over the anchor: the median of the
+/// same weekday in the last <see cref="ForecastArchitecture.AnchorWeeks"/> observed weeks (1 week: seasonal naive).
 /// </summary>
 internal sealed class ForecastFeatures
 {
@@ -13,69 +15,95 @@ internal sealed class ForecastFeatures
     private const int LevelDays = 7;
 
     private readonly DailySeries _series;
-    private readonly MinMaxScaler _scaler;
-    private readonly float[] _level;
+    private readonly float[] _log;
+    private readonly int _anchorWeeks;
 
-    public ForecastFeatures(DailySeries series, MinMaxScaler scaler)
+    public ForecastFeatures(DailySeries series, int anchorWeeks)
     {
         _series = series;
-        _scaler = scaler;
-        _level = TrailingMean(series.Values, LevelDays);
+        Filled = GapFilling.Fill(series.Values);
+        _log = Filled.Select(v => MathF.Log(1 + MathF.Max(0, v))).ToArray();
+        _anchorWeeks = anchorWeeks;
     }
 
-    public float[] Values => _series.Values;
+    /// <summary>The observed values, NaN on unknown days: what targets and scores use.</summary>
+    public float[] Observed => _series.Values;
+
+    /// <summary>The values with unknown days filled (<see cref="GapFilling"/>): what inputs and baselines use.</summary>
+    public float[] Filled { get; }
+
+    public int Length => _series.Length;
 
     public DateOnly DateAt(int day) => _series.DateAt(day);
+
+    /// <summary>Whether every target day of the origin is known, i.e. it can be trained on.</summary>
+    public bool TargetsKnown(int origin, int horizon)
+    {
+        for (int step = 1; step <= horizon; step++)
+            if (_series.IsMissing(origin + step)) return false;
+        return true;
+    }
 
     /// <summary>One matrix per input day (oldest first), one row per origin.</summary>
     public Matrix[] Inputs(IReadOnlyList<int> origins, int inputDays)
     {
+        var levels = origins.Select(Level).ToArray();
         var steps = new Matrix[inputDays];
         for (int t = 0; t < inputDays; t++)
         {
             steps[t] = new Matrix(origins.Count, Count);
             for (int r = 0; r < origins.Count; r++)
-                Describe(origins[r] - inputDays + 1 + t, steps[t].Row(r));
+                Describe(origins[r] - inputDays + 1 + t, levels[r], steps[t].Row(r));
         }
         return steps;
     }
 
+    /// <summary>Log visits of each target day minus its anchor; the origins' targets must all be known.</summary>
     public Matrix Targets(IReadOnlyList<int> origins, int horizon)
     {
         var targets = new Matrix(origins.Count, horizon);
         for (int r = 0; r < origins.Count; r++)
             for (int step = 1; step <= horizon; step++)
-                targets[r, step - 1] = (Values[origins[r] + step] - _level[origins[r]]) / _scaler.Range;
+                targets[r, step - 1] = MathF.Log(1 + Observed[origins[r] + step]) - Anchor(origins[r], step);
         return targets;
     }
 
-    /// <summary>Inverse of <see cref="Targets"/>: a network output back in visits, never negative.</summary>
-    public float ToVisits(int origin, float target) => MathF.Max(0f, _level[origin] + target * _scaler.Range);
+    /// <summary>A network output (or output plus an interval offset) as the forecast in log space.</summary>
+    public float ToLog(int origin, int step, float output) => Anchor(origin, step) + output;
 
-    private void Describe(int day, Span<float> row)
+    /// <summary>Inverse of the log transform; never negative.</summary>
+    public static float ToVisits(float log) => MathF.Max(0f, MathF.Exp(log) - 1);
+
+    /// <summary>The median log value of the same weekday in the last observed weeks (days up to the origin only):
+    /// a median, so one spike or dip in those weeks does not move it.</summary>
+    private float Anchor(int origin, int step)
+    {
+        int sameWeekday = origin + step - 7 * ((step + 6) / 7);
+        int weeks = Math.Min(_anchorWeeks, sameWeekday / 7 + 1);
+        Span<float> values = stackalloc float[weeks];
+        for (int k = 0; k < weeks; k++) values[k] = _log[sameWeekday - 7 * k];
+        values.Sort();
+        return weeks % 2 == 1 ? values[weeks / 2] : (values[weeks / 2 - 1] + values[weeks / 2]) / 2;
+    }
+
+    private float Level(int origin)
+    {
+        int days = Math.Min(LevelDays, origin + 1);
+        float sum = 0;
+        for (int d = origin - days + 1; d <= origin; d++) sum += _log[d];
+        return sum / days;
+    }
+
+    private void Describe(int day, float level, Span<float> row)
     {
         var date = _series.DateAt(day);
         double week = 2 * Math.PI * (int)date.DayOfWeek / 7;
-        double year = 2 * Math.PI * (date.Month - 1) / 12;
-        row[0] = _scaler.Scale(Values[day]);
-        row[1] = _scaler.Scale(_level[day]);
+        double year = 2 * Math.PI * (date.DayOfYear - 1) / 365.25;
+        row[0] = _log[day] - level;
+        row[1] = _series.IsMissing(day) ? 1f : 0f;
         row[2] = (float)Math.Sin(week);
         row[3] = (float)Math.Cos(week);
         row[4] = (float)Math.Sin(year);
         row[5] = (float)Math.Cos(year);
-    }
-
-    /// <summary>Mean of the last <paramref name="days"/> values up to each day (fewer at the very start).</summary>
-    private static float[] TrailingMean(float[] values, int days)
-    {
-        var means = new float[values.Length];
-        double sum = 0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            sum += values[i];
-            if (i >= days) sum -= values[i - days];
-            means[i] = (float)(sum / Math.Min(i + 1, days));
-        }
-        return means;
     }
 }

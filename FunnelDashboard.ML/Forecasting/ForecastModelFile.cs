@@ -8,7 +8,7 @@ namespace FunnelDashboard.ML.Forecasting;
 /// <summary>Saves and loads a <see cref="ForecastModel"/> in the binary format described in MODEL-FORMAT.md.</summary>
 public static class ForecastModelFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static readonly byte[] Magic = "FDFM"u8.ToArray();
     private const int HeaderSize = 10; // magic, u16 version, i32 payload length
 
@@ -24,8 +24,10 @@ public static class ForecastModelFile
             writer.Write(a.LstmLayers);
             writer.Write(a.DenseSize);
             writer.Write(a.Dropout);
-            writer.Write(model.Scaler.Min);
-            writer.Write(model.Scaler.Max);
+            writer.Write(a.AnchorWeeks);
+            var intervals = model.Intervals;
+            foreach (var offsets in new[] { intervals.Lower80, intervals.Upper80, intervals.Lower95, intervals.Upper95 })
+                foreach (float offset in offsets) writer.Write(offset);
             writer.Write(model.Network.Parameters.Count);
             foreach (var parameter in model.Network.Parameters)
             {
@@ -97,8 +99,7 @@ public static class ForecastModelFile
     {
         var architecture = new ForecastArchitecture(
             InputDays: reader.ReadInt32(), Horizon: reader.ReadInt32(), HiddenSize: reader.ReadInt32(),
-            LstmLayers: reader.ReadInt32(), DenseSize: reader.ReadInt32(), Dropout: reader.ReadSingle());
-        var scaler = new MinMaxScaler(reader.ReadSingle(), reader.ReadSingle());
+            LstmLayers: reader.ReadInt32(), DenseSize: reader.ReadInt32(), Dropout: reader.ReadSingle(), AnchorWeeks: reader.ReadInt32());
         ForecastNetwork network;
         try
         {
@@ -109,6 +110,8 @@ public static class ForecastModelFile
             throw new InvalidDataException($"{source} is corrupt: invalid architecture {architecture} ({e.Message}).");
         }
 
+        float[] Offsets() => Enumerable.Range(0, architecture.Horizon).Select(_ => reader.ReadSingle()).ToArray();
+        var intervals = new ForecastIntervals(Offsets(), Offsets(), Offsets(), Offsets());
         int count = reader.ReadInt32();
         if (count != network.Parameters.Count)
             throw new InvalidDataException($"{source} holds {count} weight tensors; its architecture needs {network.Parameters.Count}.");
@@ -121,7 +124,7 @@ public static class ForecastModelFile
                     $"{source} does not match its architecture: found {name} {rows}x{cols}, expected {parameter.Name} {parameter.Value}.");
             ReadFloats(reader, parameter.Value);
         }
-        return new ForecastModel(architecture, scaler, network);
+        return new ForecastModel(architecture, network, intervals);
     }
 
     private static void ReadFloats(BinaryReader reader, Matrix target)

@@ -8,7 +8,7 @@ namespace FunnelDashboard.ML.Forecasting;
 
 /// <summary>
 /// Versioned forecast models on disk, one sub-directory per series (a page or the total), one directory per version:
-/// <c>{root}/{seriesKey}/v000001/{model.fdfm, info.json}</c>. A version is written into a hidden temporary directory
+/// <c>{root}/{seriesKey}/v000001/{model.fdfm, info.json, training-log.csv}</c>. A version is written into a hidden temporary directory
 /// and renamed into place, so a crash never leaves a half-written version visible.
 /// </summary>
 public sealed partial class ForecastModelRegistry
@@ -18,6 +18,7 @@ public sealed partial class ForecastModelRegistry
 
     private const string ModelFileName = "model.fdfm";
     private const string InfoFileName = "info.json";
+    private const string LogFileName = "training-log.csv";
     private const string TemporaryPrefix = ".tmp-";
 
     private static readonly JsonSerializerOptions Json = new()
@@ -59,11 +60,12 @@ public sealed partial class ForecastModelRegistry
                 ForecastModelFile.Save(result.Model, stream);
                 stream.Flush(flushToDisk: true);
             }
+            TrainingLogCsv.Write(Path.Combine(temporary, LogFileName), result.Log);
             while (true)
             {
                 int version = Versions(seriesDirectory).DefaultIfEmpty(0).Max() + 1;
                 var info = new ModelVersionInfo(seriesKey, version, DateTimeOffset.UtcNow, result.DataStart, result.DataEnd,
-                    result.Options, result.Evaluation, result.Epochs, result.BestEpoch, result.BestValidationLoss, result.IsGood);
+                    result.MissingDays, result.Options, result.Evaluation, result.Epochs, result.BestEpoch, result.BestValidationLoss, result.IsGood);
                 using (var stream = new FileStream(Path.Combine(temporary, InfoFileName), FileMode.Create))
                 {
                     JsonSerializer.Serialize(stream, info, Json);
@@ -109,6 +111,17 @@ public sealed partial class ForecastModelRegistry
         if (!Directory.Exists(directory))
             throw new FileNotFoundException($"Series '{seriesKey}' has no model version {version} in {RootDirectory}.", directory);
         return ForecastModelFile.Load(Path.Combine(directory, ModelFileName));
+    }
+
+    /// <summary>The per-epoch training log of a stored version.</summary>
+    /// <exception cref="FileNotFoundException">The version, or its log, does not exist.</exception>
+    /// <exception cref="InvalidDataException">The log is not in the expected format.</exception>
+    public IReadOnlyList<TrainingProgress> ReadTrainingLog(string seriesKey, int version)
+    {
+        string directory = VersionDirectory(SeriesDirectory(seriesKey), version);
+        if (!Directory.Exists(directory))
+            throw new FileNotFoundException($"Series '{seriesKey}' has no model version {version} in {RootDirectory}.", directory);
+        return TrainingLogCsv.Read(Path.Combine(directory, LogFileName), ReadInfo(directory).Options.MaxEpochs);
     }
 
     /// <summary>The model to serve for the series: its latest good version, or null when there is none.</summary>

@@ -22,6 +22,8 @@ internal sealed class ForecastNetwork
             new Dropout(architecture.Dropout, random),
             new Linear("output", architecture.DenseSize, architecture.Horizon, random),
         ];
+        // A zero output layer makes the untrained network forecast the anchor exactly; training starts from there.
+        Array.Clear(_head[^1].Parameters[0].Value.Data);
         Parameters = _lstm.Parameters.Concat(_head.SelectMany(layer => layer.Parameters)).ToArray();
     }
 

@@ -3,23 +3,24 @@ namespace FunnelDashboard.ML.Forecasting;
 /// <summary>Architecture and training settings of one forecaster; the defaults suit a year or two of daily visits.</summary>
 public sealed record ForecastOptions
 {
-    /// <summary>Fewer days than this cannot be split into training, validation and a held-out test tail.</summary>
-    public const int MinimumDays = 30;
 
     /// <summary>Days of history the network reads for one forecast.</summary>
-    public int InputDays { get; init; } = 7;
+    public int InputDays { get; init; } = 28;
 
     /// <summary>Days predicted at once (direct multi-output).</summary>
     public int Horizon { get; init; } = 7;
 
-    public int HiddenSize { get; init; } = 32;
+    /// <summary>Weeks of the same weekday whose mean (in log space) the network corrects; 1 makes it a residual over seasonal naive.</summary>
+    public int AnchorWeeks { get; init; } = 4;
+
+    public int HiddenSize { get; init; } = 16;
     public int LstmLayers { get; init; } = 2;
     public int DenseSize { get; init; } = 32;
     public float Dropout { get; init; } = 0.1f;
 
     public int MaxEpochs { get; init; } = 150;
     public int BatchSize { get; init; } = 32;
-    public float LearningRate { get; init; } = 0.003f;
+    public float LearningRate { get; init; } = 0.001f;
 
     /// <summary>Epochs without a better validation loss before training stops and the best weights come back.</summary>
     public int Patience { get; init; } = 15;
@@ -33,6 +34,9 @@ public sealed record ForecastOptions
     public int TestDays { get; init; } = 28;
 
     public int Seed { get; init; } = 42;
+
+    /// <summary>Fewer days than this cannot be split into inputs, then training, validation and test targets.</summary>
+    public int MinimumDays => InputDays + 3 * Horizon;
 
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()

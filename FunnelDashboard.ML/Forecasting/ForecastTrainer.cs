@@ -6,52 +6,94 @@ namespace FunnelDashboard.ML.Forecasting;
 public static class ForecastTrainer
 {
     /// <summary>
-    /// Splits the series chronologically (training, validation, test tail), fits the scaler on the training part,
-    /// trains with Adam, plateau learning-rate decay, global-norm clipping and early stopping on validation loss
-    /// (restoring the best weights), then scores the model and both baselines on the test tail.
+    /// Splits the series chronologically (training, validation, test tail), trains on the training part (see
+    /// <see cref="Fit"/>), then scores the model and both baselines on the test tail, which nothing was fitted or chosen on.
     /// The same series, options and seed give a bit-identical model.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// The series has fewer than <see cref="ForecastOptions.MinimumDays"/> days, or an option is out of range.
+    /// The series has fewer than <see cref="ForecastOptions.MinimumDays"/> days or too few known ones, or an option is out of range.
     /// </exception>
     public static ForecastTrainingResult Train(DailySeries series, ForecastOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new ForecastOptions();
         options.Validate();
-        if (series.Length < ForecastOptions.MinimumDays)
-            throw new ArgumentException(
-                $"Forecasting needs at least {ForecastOptions.MinimumDays} days of data; the series has {series.Length}.", nameof(series));
+        RequireLength(series, options);
+        var features = new ForecastFeatures(series, options.AnchorWeeks);
+        var split = ForecastSplit.Create(series.Length, options, options.TestDays);
+        var fitted = Fit(features, split, options, progress, cancellationToken);
+        var scorer = new ForecastScorer();
+        scorer.Add(fitted.Model, features, split.Test);
+        return new ForecastTrainingResult(fitted.Model, scorer.Result(features.DateAt), options,
+            series.Start, series.End, series.MissingDays, fitted.Log.Count, fitted.BestEpoch, fitted.BestValidationLoss, fitted.Log);
+    }
 
-        var split = ForecastSplit.Create(series.Length, options);
-        var scaler = MinMaxScaler.Fit(series.Values.AsSpan(0, split.LastTrainingDay + 1));
-        var features = new ForecastFeatures(series, scaler);
+    internal static void RequireLength(DailySeries series, ForecastOptions options)
+    {
+        if (series.Length < options.MinimumDays)
+            throw new ArgumentException(
+                $"Forecasting needs at least {options.MinimumDays} days of data ({options.InputDays} input days and three horizons); " +
+                $"the series has {series.Length}.", nameof(series));
+    }
+
+    internal sealed record Fitted(ForecastModel Model, IReadOnlyList<TrainingProgress> Log, int BestEpoch, float BestValidationLoss);
+
+    /// <summary>
+    /// Trains on the split's training origins with Adam, plateau learning-rate decay, global-norm clipping and early
+    /// stopping on the validation origins' loss (restoring the best weights: the model is chosen on validation data
+    /// only); then takes the prediction intervals from the validation residuals. Origins with an unknown target day
+    /// are left out of both.
+    /// </summary>
+    internal static Fitted Fit(ForecastFeatures features, ForecastSplit split, ForecastOptions options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        int horizon = options.Horizon;
+        var training = split.Training.Where(o => features.TargetsKnown(o, horizon)).ToArray();
+        var validation = split.Validation.Where(o => features.TargetsKnown(o, horizon)).ToArray();
+        if (training.Length == 0 || validation.Length == 0)
+            throw new ArgumentException(
+                $"Too few known days: {training.Length} training and {validation.Length} validation forecasts have every target day known.");
+
         var random = new Random(options.Seed);
         var architecture = ForecastArchitecture.From(options);
         var network = new ForecastNetwork(architecture, random);
-
         var optimizer = new Adam(network.Parameters, options.LearningRate);
         var schedule = new ReduceOnPlateau(factor: 0.5f, patience: Math.Max(1, options.Patience / 3), minimumRate: options.LearningRate / 64);
         var stopping = new EarlyStopping(network.Parameters, options.Patience);
-        var validationInputs = features.Inputs(split.Validation, options.InputDays);
-        var validationTargets = features.Targets(split.Validation, options.Horizon);
+        var validationInputs = features.Inputs(validation, options.InputDays);
+        var validationTargets = features.Targets(validation, horizon);
 
-        int epochs = 0;
-        while (epochs < options.MaxEpochs)
+        // Epoch 0 is the anchor alone (the output layer starts at zero): training must beat it on validation to be kept.
+        stopping.ShouldStop(0, Losses.MeanSquaredError(network.Forward(validationInputs, training: false), validationTargets).Value);
+        var log = new List<TrainingProgress>();
+        while (log.Count < options.MaxEpochs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            float trainingLoss = TrainEpoch(network, optimizer, features, split.Training, options, random);
+            float learningRate = optimizer.LearningRate;
+            float trainingLoss = TrainEpoch(network, optimizer, features, training, options, random);
             float validationLoss = Losses.MeanSquaredError(network.Forward(validationInputs, training: false), validationTargets).Value;
-            epochs++;
-            progress?.Report(new TrainingProgress(epochs, options.MaxEpochs, trainingLoss, validationLoss, optimizer.LearningRate));
-            if (stopping.ShouldStop(epochs, validationLoss)) break;
+            var epoch = new TrainingProgress(log.Count + 1, options.MaxEpochs, trainingLoss, validationLoss, learningRate);
+            log.Add(epoch);
+            progress?.Report(epoch);
+            if (stopping.ShouldStop(epoch.Epoch, validationLoss)) break;
             optimizer.LearningRate = schedule.Next(validationLoss, optimizer.LearningRate);
         }
         stopping.RestoreBest();
 
-        var model = new ForecastModel(architecture, scaler, network);
-        return new ForecastTrainingResult(model, ForecastEvaluator.Evaluate(model, features, split.Test), options,
-            series.Start, series.End, epochs, stopping.BestEpoch, stopping.BestLoss);
+        var model = new ForecastModel(architecture, network, ForecastIntervals.FromResiduals(Residuals(network, features, validation, validationInputs, validationTargets)));
+        return new Fitted(model, log, stopping.BestEpoch, stopping.BestLoss);
+    }
+
+    /// <summary>Per horizon step, target minus prediction (log space) on the given origins.</summary>
+    private static List<float>[] Residuals(ForecastNetwork network, ForecastFeatures features, int[] origins,
+        Tensors.Matrix[] inputs, Tensors.Matrix targets)
+    {
+        var predicted = network.Forward(inputs, training: false);
+        var residuals = Enumerable.Range(0, targets.Cols).Select(_ => new List<float>()).ToArray();
+        for (int r = 0; r < origins.Length; r++)
+            for (int s = 0; s < targets.Cols; s++)
+                residuals[s].Add(targets[r, s] - predicted[r, s]);
+        return residuals;
     }
 
     /// <summary>One pass over the shuffled training origins in mini-batches; returns the mean batch loss.</summary>

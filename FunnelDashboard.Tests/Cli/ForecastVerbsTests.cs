@@ -26,7 +26,7 @@ public sealed class ForecastVerbsTests : IDisposable
     {
         string csv = Path.Combine(_directory, "series.csv");
         var (generated, _, _) = await Run("generate-series", csv, "--days", "120", "--seed", "4");
-        var (exitCode, lines, _) = await Run("eval-forecast", "--series", csv, "--horizon", "7", "--weeks", "4", "--epochs", "3", "--hidden", "8");
+        var (exitCode, lines, _) = await Run("eval-forecast", "--series", csv, "--horizon", "7", "--days", "28", "--retrain-every", "11", "--epochs", "3", "--hidden", "8");
 
         Assert.Equal(0, generated);
         Assert.Equal(0, exitCode);
@@ -34,7 +34,28 @@ public sealed class ForecastVerbsTests : IDisposable
         var last = lines[^3..];
         string number = @"-?\d+\.\d{4}";
         for (int i = 0; i < 3; i++)
-            Assert.Matches(new Regex($"^model={new[] { "lstm", "naive", "seasonal_naive" }[i]} mape={number} rmse={number} mae={number} mse={number} r2={number}$"), last[i]);
+            Assert.Matches(new Regex($"^model={new[] { "lstm", "naive", "seasonal_naive" }[i]} mape={number} rmse={number} mae={number} mse={number} r2={number} scored_days=28 forecasts=154$"), last[i]);
+        Assert.Contains(lines, line => line.Contains("retrained every 11 origins (2 models")); // 22 origins
+    }
+
+    [Fact]
+    public async Task Missing_dates_are_reported_and_left_unscored()
+    {
+        string csv = Path.Combine(_directory, "gaps.csv");
+        await Run("generate-series", csv, "--days", "120", "--seed", "4");
+        var rows = File.ReadAllLines(csv).ToList();
+        rows.RemoveAt(110); // two days inside the backtested last 28, one before it
+        rows.RemoveAt(100);
+        rows.RemoveAt(50);
+        File.WriteAllLines(csv, rows);
+
+        var (exitCode, lines, _) = await Run("eval-forecast", "--series", csv, "--days", "28", "--epochs", "2", "--hidden", "8");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("120 days", lines[0]);
+        Assert.Contains("3 unknown (missing) days", lines[0]);
+        Assert.Contains(lines, line => line.StartsWith("scored:") && line.Contains("of 26 known days; 2 unknown days not scored"));
+        Assert.EndsWith("scored_days=26 forecasts=140", lines[^1]); // 22 origins x 7, less 7 forecasts of each unknown day
     }
 
     [Fact]
@@ -67,7 +88,7 @@ public sealed class ForecastVerbsTests : IDisposable
     [InlineData("--days must be a whole number from 1", "generate-series", "a.csv", "--days", "-5")]
     [InlineData("Unknown option --dayz", "generate-series", "a.csv", "--dayz", "5")]
     [InlineData("--start must be a yyyy-MM-dd date; got '2024-13-01'", "generate-series", "a.csv", "--start", "2024-13-01")]
-    [InlineData("--weeks 1 is shorter than --horizon 14 days", "eval-forecast", "--series", "a.csv", "--weeks", "1", "--horizon", "14")]
+    [InlineData("--days 5 is shorter than --horizon 14", "eval-forecast", "--series", "a.csv", "--days", "5", "--horizon", "14")]
     public async Task Usage_errors_exit_with_2_on_stderr_with_the_verbs_usage(string expected, string verb, params string[] args)
     {
         var (exitCode, lines, errors) = await Run(verb, args);

@@ -64,6 +64,33 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
     }
 
     [Fact]
+    public async Task Every_forecast_answer_bounds_each_day_with_nested_80_and_95_percent_intervals()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+        await app.TrainAsync();
+
+        using var get = await ReadJson(await client.GetAsync("/predict/page-visits?days_ahead=7&page=search"));
+        using var post = await ReadJson(await client.PostAsJsonAsync("/predict", new { days_ahead = 5, metric = "page_visits" }));
+        using var multiple = await ReadJson(await client.PostAsJsonAsync("/predict/multiple", new { metrics = new[] { "page_visits" }, days_ahead = 2 }));
+
+        var days = get.RootElement.GetProperty("predictions").EnumerateArray()
+            .Concat(post.RootElement.GetProperty("predictions").EnumerateArray())
+            .Concat(multiple.RootElement.GetProperty("predictions").GetProperty("page_visits").GetProperty("predictions").EnumerateArray())
+            .ToList();
+        Assert.Equal(14, days.Count);
+        foreach (var day in days)
+        {
+            double Field(string name) => day.GetProperty(name).GetDouble();
+            Assert.True(Field("lower95") <= Field("lower80") && Field("lower80") <= Field("value") && Field("value") <= Field("upper80")
+                        && Field("upper80") <= Field("upper95") && Field("lower95") < Field("upper95"), day.ToString());
+        }
+        // The API's numbers are the served model's, rounded to a tenth of a visit.
+        var expected = app.Forecasts.Models["search"].Model.Forecast(app.Forecasts.Actuals["search"])[0];
+        Assert.Equal(Math.Round(expected.Upper95, 1), days[0].GetProperty("upper95").GetDouble());
+    }
+
+    [Fact]
     public async Task Model_info_shows_version_1_of_every_series_with_metrics_next_to_the_baselines()
     {
         await using var app = App();
@@ -83,6 +110,13 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
             Assert.Equal(3, model.GetProperty("hyperParameters").GetProperty("maxEpochs").GetInt32());
             Assert.Equal(["lstm", "naive", "seasonal_naive"], model.GetProperty("metrics").EnumerateObject().Select(p => p.Name));
             Assert.Empty(model.GetProperty("olderVersions").EnumerateArray());
+            Assert.Equal(0, model.GetProperty("missingDays").GetInt32());
+            Assert.InRange(model.GetProperty("coverage").GetProperty("interval95").GetDouble(), 0, 1);
+            var log = model.GetProperty("trainingLog").EnumerateArray().ToList();
+            Assert.Equal(model.GetProperty("epochs").GetInt32(), log.Count);
+            Assert.Equal([1, 2, 3], log.Select(e => e.GetProperty("epoch").GetInt32()).Take(3));
+            Assert.All(log, e => Assert.True(e.GetProperty("trainingLoss").GetDouble() >= 0 && e.GetProperty("validationLoss").GetDouble() >= 0
+                                             && e.GetProperty("learningRate").GetDouble() > 0));
         }
     }
 

@@ -12,20 +12,22 @@ public sealed class DailySeriesCsvTests : IDisposable
     [InlineData("date,value\n2025-03-01,4\n2025-03-03,6.5\n")]
     [InlineData("\"day\",\"visits\"\n\"2025-03-01\",\"4\"\n\"2025-03-03\",\"6.5\"\n")]
     [InlineData("2025-03-03,6.5\n2025-03-01,4\n\n")]
-    public void Reads_with_or_without_a_header_and_zero_fills_gaps(string content)
+    public void Reads_with_or_without_a_header_and_leaves_gaps_unknown(string content)
     {
         File.WriteAllText(_path, content);
 
         var series = DailySeriesCsv.Read(_path);
 
         Assert.Equal(new DateOnly(2025, 3, 1), series.Start);
-        Assert.Equal([4f, 0f, 6.5f], series.Values);
+        Assert.Equal([4f, float.NaN, 6.5f], series.Values);
+        Assert.Equal(1, series.MissingDays);
     }
 
     [Fact]
-    public void Written_series_read_back_identically()
+    public void Written_series_read_back_identically_with_unknown_days_still_unknown()
     {
         var series = SeriesGenerator.Generate(40, 9);
+        series.Values[5] = float.NaN;
 
         DailySeriesCsv.Write(_path, series);
         var read = DailySeriesCsv.Read(_path);

@@ -5,22 +5,33 @@ namespace FunnelDashboard.Tests.ML;
 public class ForecastingTests
 {
     [Fact]
-    public void From_points_zero_fills_missing_dates_and_adds_up_same_day_points()
+    public void From_points_leaves_missing_dates_unknown_and_adds_up_same_day_points()
     {
         var series = DailySeries.FromPoints([(new DateOnly(2025, 1, 3), 5), (new DateOnly(2025, 1, 1), 2), (new DateOnly(2025, 1, 3), 1)]);
 
         Assert.Equal(new DateOnly(2025, 1, 1), series.Start);
         Assert.Equal(new DateOnly(2025, 1, 3), series.End);
-        Assert.Equal([2f, 0f, 6f], series.Values);
+        Assert.Equal([2f, float.NaN, 6f], series.Values);
+        Assert.Equal(1, series.MissingDays);
     }
 
     [Fact]
-    public void Training_rejects_fewer_than_30_days_and_names_the_count()
+    public void Gap_filling_takes_the_same_weekday_a_week_earlier_else_the_nearest_known_day()
     {
-        var error = Assert.Throws<ArgumentException>(() => ForecastTrainer.Train(SeriesGenerator.Generate(29, 1), QuickTraining.Options));
+        float n = float.NaN;
+        float[] values = [n, 2, 3, n, 5, 6, 7, 8, n, 10, n];
 
-        Assert.Contains("at least 30 days", error.Message);
-        Assert.Contains("has 29", error.Message);
+        Assert.Equal([2f, 2, 3, 3, 5, 6, 7, 8, 2, 10, 3], GapFilling.Fill(values));
+        Assert.True(float.IsNaN(values[0])); // the series itself stays unknown
+    }
+
+    [Fact]
+    public void Training_rejects_fewer_than_the_input_days_and_three_horizons_and_names_the_count()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ForecastTrainer.Train(SeriesGenerator.Generate(48, 1), QuickTraining.Options));
+
+        Assert.Contains("at least 49 days", error.Message);
+        Assert.Contains("has 48", error.Message);
     }
 
     [Fact]
@@ -33,9 +44,9 @@ public class ForecastingTests
     }
 
     [Fact]
-    public void Training_works_on_the_minimum_of_30_days()
+    public void Training_works_on_the_minimum_of_49_days()
     {
-        var result = ForecastTrainer.Train(SeriesGenerator.Generate(30, 1), QuickTraining.Options);
+        var result = ForecastTrainer.Train(SeriesGenerator.Generate(49, 1), QuickTraining.Options);
 
         Assert.True(result.Evaluation.Origins >= 1);
         Assert.True(result.IsGood);
@@ -70,27 +81,81 @@ public class ForecastingTests
     }
 
     [Fact]
-    public void Scaler_is_fitted_on_the_training_part_only()
+    public void Unknown_days_are_never_scored_and_are_counted()
     {
         var series = SeriesGenerator.Generate(200, 1);
-        series.Values[^1] = 1e6f; // a spike in the held-out tail must not leak into the scaling
+        int unknown = series.Length - 10; // inside the 28-day test tail, a full horizon from either end
+        series.Values[unknown] = float.NaN;
 
-        var result = ForecastTrainer.Train(series, QuickTraining.Options);
+        var evaluation = ForecastTrainer.Train(series, QuickTraining.Options).Evaluation;
 
-        Assert.True(result.Model.Scaler.Max < 1e5f);
+        Assert.Equal(1, evaluation.UnknownDays);
+        Assert.Equal(27, evaluation.ScoredDays);
+        Assert.Equal(evaluation.Origins * 7 - 7, evaluation.Lstm.Count); // every origin forecasting it skips that one day
+        Assert.Equal(evaluation.Lstm.Count, evaluation.SeasonalNaive.Count);
+        Assert.True(double.IsFinite(evaluation.Lstm.Mape) && double.IsFinite(evaluation.SeasonalNaive.Rmse));
+    }
+
+    [Fact]
+    public void Forecast_intervals_nest_around_the_point_forecast_and_are_scored_for_coverage()
+    {
+        var result = ForecastTrainer.Train(SeriesGenerator.Generate(200, 3), QuickTraining.Options);
+
+        var days = result.Model.Forecast(SeriesGenerator.Generate(200, 3));
+
+        Assert.All(days, d => Assert.True(d.Lower95 <= d.Lower80 && d.Lower80 <= d.Value && d.Value <= d.Upper80 && d.Upper80 <= d.Upper95, d.ToString()));
+        Assert.All(days, d => Assert.True(d.Upper95 > d.Lower95, d.ToString()));
+        Assert.InRange(result.Evaluation.Coverage80, 0, result.Evaluation.Coverage95);
+    }
+
+    [Fact]
+    public void Quantiles_interpolate_between_order_statistics()
+    {
+        float[] values = [4, 1, 3, 2, 5];
+
+        Assert.Equal(1f, ForecastIntervals.Quantile(values, 0));
+        Assert.Equal(3f, ForecastIntervals.Quantile(values, 0.5));
+        Assert.Equal(4.6f, ForecastIntervals.Quantile(values, 0.9), 5);
+    }
+
+    [Fact]
+    public void Training_keeps_a_log_line_per_epoch_with_the_learning_rate_used()
+    {
+        var result = ForecastTrainer.Train(SeriesGenerator.Generate(120, 1), QuickTraining.Options);
+
+        Assert.Equal(result.Epochs, result.Log.Count);
+        Assert.Equal(Enumerable.Range(1, result.Epochs), result.Log.Select(e => e.Epoch));
+        Assert.Equal(QuickTraining.Options.LearningRate, result.Log[0].LearningRate);
+        Assert.All(result.Log, e => Assert.True(float.IsFinite(e.TrainingLoss) && float.IsFinite(e.ValidationLoss)));
+    }
+
+    [Fact]
+    public void Rolling_backtest_forecasts_every_origin_of_the_last_days_and_retrains_every_n()
+    {
+        var series = SeriesGenerator.Generate(150, 2);
+
+        var result = RollingBacktest.Run(series, QuickTraining.Options, days: 56, retrainEvery: 14);
+
+        Assert.Equal(56, result.Days);
+        Assert.Equal(50, result.Evaluation.Origins); // every origin whose 7 days fall in the last 56
+        Assert.Equal(4, result.Retrains);            // 14 + 14 + 14 + 8 origins
+        Assert.Equal(56, result.Evaluation.ScoredDays);
+        Assert.Equal(series.DateAt(94), result.Evaluation.TestStart);
+        Assert.Equal(series.End, result.Evaluation.TestEnd);
+        Assert.Equal(50 * 7, result.Evaluation.Lstm.Count);
     }
 
     [Fact]
     public void Splits_never_share_target_days_and_end_with_the_test_tail()
     {
         var options = new ForecastOptions();
-        var split = ForecastSplit.Create(365, options);
+        var split = ForecastSplit.Create(365, options, options.TestDays);
 
-        Assert.Equal(split.Training[^1] + options.Horizon, split.LastTrainingDay);
-        Assert.True(split.Validation[0] > split.LastTrainingDay - 1);
+        Assert.True(split.Validation[0] >= split.Training[^1] + options.Horizon);
         Assert.True(split.Test[0] >= split.Validation[^1] + options.Horizon);
         Assert.Equal(364, split.Test[^1] + options.Horizon);
         Assert.Equal(options.TestDays - options.Horizon + 1, split.Test.Length);
+        Assert.Empty(ForecastSplit.Create(365, options, testDays: 0).Test);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class ModelFileTests
         Assert.Throws<InvalidDataException>(() => ForecastModelFile.Load(new MemoryStream(bytes), "model.fdfm"));
 
     [Fact]
-    public void A_loaded_model_predicts_bit_identically_to_the_saved_one()
+    public void A_loaded_model_forecasts_and_bounds_bit_identically_to_the_saved_one()
     {
         var history = SeriesGenerator.Generate(90, 5);
         string path = Path.Combine(Path.GetTempPath(), $"fd-model-{Guid.NewGuid():N}.fdfm");
@@ -27,8 +27,7 @@ public class ModelFileTests
             var loaded = ForecastModelFile.Load(path);
 
             Assert.Equal(Trained.Value.Model.Architecture, loaded.Architecture);
-            Assert.Equal(Trained.Value.Model.Scaler, loaded.Scaler);
-            Assert.Equal(Trained.Value.Model.Predict(history).Values, loaded.Predict(history).Values);
+            Assert.Equal(Trained.Value.Model.Forecast(history), loaded.Forecast(history)); // values and intervals
         }
         finally
         {
@@ -50,10 +49,10 @@ public class ModelFileTests
     public void Another_format_version_is_rejected()
     {
         var bytes = SavedBytes();
-        bytes[4] = 2;
+        bytes[4] = 1; // version 1: the MinMax-scaled model before log-space residuals
         var error = LoadFails(bytes);
-        Assert.Contains("format version 2", error.Message);
-        Assert.Contains("reads version 1", error.Message);
+        Assert.Contains("format version 1", error.Message);
+        Assert.Contains("reads version 2", error.Message);
     }
 
     [Theory]

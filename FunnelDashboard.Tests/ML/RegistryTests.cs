@@ -52,6 +52,20 @@ public sealed class RegistryTests : IDisposable
     }
 
     [Fact]
+    public void Each_version_keeps_its_training_log_next_to_its_model()
+    {
+        var registry = new ForecastModelRegistry(_root);
+        var result = Trained.Value;
+        var info = registry.Register("total", result);
+
+        var log = new ForecastModelRegistry(_root).ReadTrainingLog("total", info.Version);
+
+        Assert.Equal(result.Log, log);
+        Assert.True(File.Exists(Path.Combine(_root, "total", "v000001", "training-log.csv")));
+        Assert.Throws<FileNotFoundException>(() => registry.ReadTrainingLog("total", 2));
+    }
+
+    [Fact]
     public void Series_are_independent_and_an_unknown_series_has_nothing_to_serve()
     {
         var registry = new ForecastModelRegistry(_root);

@@ -16,13 +16,13 @@ public static class ForecastApi
     public static IEndpointRouteBuilder MapForecastApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/predict/page-visits", PredictPageVisits).WithTags("Forecast")
-            .WithSummary($"Forecast daily page visits, in total or of one page (days_ahead 1-{ForecastQuery.MaxDaysAhead}, page).");
+            .WithSummary($"Forecast daily page visits with 80 % and 95 % intervals, in total or of one page (days_ahead 1-{ForecastQuery.MaxDaysAhead}, page).");
         endpoints.MapPost("/predict", Predict).WithTags("Forecast").Accepts<PredictRequest>("application/json")
             .WithSummary("Forecast one metric: {\"days_ahead\": 7, \"metric\": \"page_visits\", \"page\": \"home\"} (page optional).");
         endpoints.MapPost("/predict/multiple", PredictMultiple).WithTags("Forecast").Accepts<PredictMultipleRequest>("application/json")
             .WithSummary("Forecast several metrics: {\"metrics\": [\"page_visits\"], \"days_ahead\": 7}.");
         endpoints.MapGet("/model/info", ModelInfo).WithTags("Forecast")
-            .WithSummary("The served model version of each series: data range, hyper-parameters, metrics next to the baselines, older versions.");
+            .WithSummary("The served model version of each series: data range, hyper-parameters, metrics next to the baselines, interval coverage, training log, older versions.");
         return endpoints;
     }
 
@@ -73,7 +73,8 @@ public static class ForecastApi
     {
         var models = forecasts.Models;
         if (models.Count == 0) return Unavailable(request, forecasts, forecasts.Status.Message ?? "There is no forecast model yet.");
-        return TypedResults.Ok(new ModelInfoResponse(forecasts.Status, models.Values.Select(SeriesModelInfo.From).ToList()));
+        return TypedResults.Ok(new ModelInfoResponse(forecasts.Status,
+            models.Values.Select(m => SeriesModelInfo.From(m, forecasts.TrainingLog(m.Info.SeriesKey, m.Info.Version))).ToList()));
     }
 
     static Results<Ok<ForecastResponse>, ValidationProblem, ProblemHttpResult> Forecast(HttpRequest request, ForecastService forecasts, ForecastQuery query) =>

@@ -9,7 +9,7 @@ public sealed record PredictRequest([property: JsonPropertyName("days_ahead")] i
 /// <summary>POST /predict/multiple.</summary>
 public sealed record PredictMultipleRequest([property: JsonPropertyName("days_ahead")] int? DaysAhead, IReadOnlyList<string>? Metrics, string? Page);
 
-/// <summary>Accuracy on the held-out tail. JSON has no NaN, so undefined figures (MAPE when every actual is zero, R² of a constant) are null.</summary>
+/// <summary>Accuracy on the held-out tail (Count: forecasts scored, each a known day). JSON has no NaN, so undefined figures (MAPE when every actual is zero, R² of a constant) are null.</summary>
 public sealed record ModelMetrics(double? Mse, double? Mae, double? Rmse, double? Mape, double? R2, int Count)
 {
     public static ModelMetrics From(ForecastMetrics m) => new(Finite(m.Mse), Finite(m.Mae), Finite(m.Rmse), Finite(m.Mape), Finite(m.R2), m.Count);
@@ -40,6 +40,19 @@ public sealed record ForecastResponse(
 
 public sealed record MultipleForecastResponse(IReadOnlyDictionary<string, ForecastResponse> Predictions);
 
+/// <summary>How often the held-out actuals fell inside the intervals (share, 0-1); null when nothing was scored.</summary>
+public sealed record IntervalCoverage(double? Interval80, double? Interval95)
+{
+    public static IntervalCoverage Of(ForecastEvaluation e) =>
+        new(double.IsFinite(e.Coverage80) ? e.Coverage80 : null, double.IsFinite(e.Coverage95) ? e.Coverage95 : null);
+}
+
+/// <summary>One epoch of a version's training log; losses are mean squared errors in log space.</summary>
+public sealed record TrainingLogEntry(int Epoch, double TrainingLoss, double ValidationLoss, double LearningRate)
+{
+    public static TrainingLogEntry From(TrainingProgress p) => new(p.Epoch, p.TrainingLoss, p.ValidationLoss, p.LearningRate);
+}
+
 public sealed record ModelVersionSummary(int Version, DateTimeOffset CreatedUtc, DateOnly DataStart, DateOnly DataEnd, bool IsGood, double? LstmRmse)
 {
     public static ModelVersionSummary From(ModelVersionInfo info) =>
@@ -58,14 +71,20 @@ public sealed record SeriesModelInfo(
     int BestEpoch,
     DateOnly TestStart,
     DateOnly TestEnd,
+    int MissingDays,
+    int ScoredDays,
     IReadOnlyDictionary<string, ModelMetrics> Metrics,
+    IntervalCoverage Coverage,
+    IReadOnlyList<TrainingLogEntry>? TrainingLog,
     IReadOnlyList<ModelVersionSummary> OlderVersions)
 {
-    public static SeriesModelInfo From(ServedModel served)
+    /// <param name="trainingLog">The version's per-epoch log; null when it could not be read.</param>
+    public static SeriesModelInfo From(ServedModel served, IReadOnlyList<TrainingProgress>? trainingLog)
     {
         var info = served.Info;
         return new(info.SeriesKey, info.Version, info.CreatedUtc, info.DataStart, info.DataEnd, info.Options, info.Epochs, info.BestEpoch,
-            info.Evaluation.TestStart, info.Evaluation.TestEnd, ModelMetrics.Of(info.Evaluation),
+            info.Evaluation.TestStart, info.Evaluation.TestEnd, info.MissingDays, info.Evaluation.ScoredDays, ModelMetrics.Of(info.Evaluation),
+            IntervalCoverage.Of(info.Evaluation), trainingLog?.Select(TrainingLogEntry.From).ToList(),
             served.Versions.Where(v => v.Version != info.Version).Select(ModelVersionSummary.From).ToList());
     }
 }

@@ -9,7 +9,14 @@ namespace FunnelDashboard.Web.Forecasting;
 /// <summary>A model in service: its registry record, the loaded network, and every stored version of its series.</summary>
 public sealed record ServedModel(ModelVersionInfo Info, ForecastModel Model, IReadOnlyList<ModelVersionInfo> Versions);
 
-public sealed record ForecastPoint(DateOnly Date, double Value);
+/// <summary>One forecast day in visits: the point forecast and its 80 % and 95 % prediction intervals.</summary>
+public sealed record ForecastPoint(DateOnly Date, double Value, double Lower80, double Upper80, double Lower95, double Upper95)
+{
+    public static ForecastPoint From(ForecastDay day) =>
+        new(day.Date, Round(day.Value), Round(day.Lower80), Round(day.Upper80), Round(day.Lower95), Round(day.Upper95));
+
+    static double Round(float visits) => Math.Round(visits, 1);
+}
 
 /// <summary>The next days of one series, from the model version that made them.</summary>
 public sealed record SeriesForecast(string Series, ModelVersionInfo Model, DateOnly HistoryEnd, IReadOnlyList<ForecastPoint> Points);
@@ -98,10 +105,7 @@ public sealed class ForecastService
             unavailable = analytics.Current.StatusMessage ?? "Not enough data is loaded to forecast from.";
             return false;
         }
-        var predicted = model.Model.Predict(recent);
-        var points = Enumerable.Range(0, Math.Min(days, predicted.Length))
-            .Select(d => new ForecastPoint(predicted.DateAt(d), Math.Round(predicted.Values[d], 1)))
-            .ToList();
+        var points = model.Model.Forecast(recent).Take(days).Select(ForecastPoint.From).ToList();
         forecast = new SeriesForecast(series, model.Info, recent.End, points);
         return true;
     }
@@ -177,6 +181,23 @@ public sealed class ForecastService
                 string.Join(", ", models.Values.Select(m => $"{m.Info.SeriesKey} v{m.Info.Version}")), registry.RootDirectory);
         return models;
     }
+
+    /// <summary>The per-epoch training log of a stored version, or null when it has none (or cannot be read).</summary>
+    public IReadOnlyList<TrainingProgress>? TrainingLog(string series, int version)
+    {
+        try
+        {
+            return registry.ReadTrainingLog(series, version);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "The training log of {Series} v{Version} could not be read", series, version);
+            return null;
+        }
+    }
+
+    /// <summary>The daily visits of every series in the current snapshot (unknown days are NaN).</summary>
+    public IReadOnlyDictionary<string, DailySeries> Actuals => History();
 
     /// <summary>The series of the current snapshot, recomputed only when the snapshot is replaced.</summary>
     IReadOnlyDictionary<string, DailySeries> History()

@@ -53,13 +53,19 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     static double? ValueOf(ChartSeries series, string category) => series.Points.FirstOrDefault(p => p.X == category)?.Y;
 
-    string ValueText(ChartSeries series, string category) => ValueOf(series, category) is { } value ? Format(value) : "—";
+    /// <summary>A point as the page shows it: its value, or a range's "low – high".</summary>
+    string ValueText(ChartSeries series, string category) => series.Points.FirstOrDefault(p => p.X == category) switch
+    {
+        { Low: { } low, Y: { } high } => $"{Format(low)} – {Format(high)}",
+        { Y: { } value } => Format(value),
+        _ => "—",
+    };
 
     /// <summary>The table's numbers as the page shows them, each followed by its raw value.</summary>
     public string ToCsv() => Csv.Write(
         Series.SelectMany(s => new[] { s.Name, $"{s.Name} ({Unit})" }).Prepend(CategoryTitle),
         Categories.Select(category => Series
-            .SelectMany(s => ValueOf(s, category) is { } value ? new object?[] { Format(value), value } : [null, null])
+            .SelectMany(s => ValueOf(s, category) is { } value ? new object?[] { ValueText(s, category), value } : [null, null])
             .Prepend(category)));
 
     Task ExportCsvAsync() =>
@@ -121,8 +127,16 @@ public sealed partial class ApexChart : IAsyncDisposable
         catch (JSDisconnectedException) { }
     }
 
-    string SeriesJson() => JsonSerializer.Serialize(
-        Series.Select(s => new { name = s.Name, data = s.Points.Select(p => new { x = p.X, y = p.Y }) }), Json);
+    string SeriesJson() => JsonSerializer.Serialize(Series.Select(SeriesObject), Json);
+
+    /// <summary>A series as ApexCharts reads it: a type only when it has one of its own, a range point's y as [low, high].</summary>
+    static Dictionary<string, object?> SeriesObject(ChartSeries series)
+    {
+        var data = series.Points.Select(p => new { x = p.X, y = p.Low is { } low ? new double?[] { low, p.Y } : (object?)p.Y });
+        var json = new Dictionary<string, object?> { ["name"] = series.Name, ["data"] = data };
+        if (series.Type is { } type) json["type"] = type;
+        return json;
+    }
 
     static JsonElement Raw(string json) => JsonDocument.Parse(json).RootElement;
 

@@ -91,4 +91,18 @@ static class ChartOptions
         yaxis = Axis("percent", "% converted"),
         tooltip = new { x = new { format = "yyyy-MM-dd" }, y = new { formatter = "percent" } },
     };
+
+    /// <summary>Actual and forecast visits per day as lines over the forecast's interval bands (rangeArea).</summary>
+    public static readonly object Forecast = new
+    {
+        chart = new { type = "rangeArea" },
+        colors = new[] { "#9ec5fe", "#6ea8fe", "#212529", "#0d6efd", "#fd7e14", "#20c997" },
+        fill = new { opacity = new[] { 0.35, 0.5, 1, 1, 1, 1 } },
+        stroke = new { width = new[] { 0, 0, 2, 3, 2, 2 }, curve = "straight", dashArray = new[] { 0, 0, 0, 0, 5, 5 } },
+        dataLabels = new { enabled = false },
+        xaxis = new { type = "datetime" },
+        yaxis = new { min = 0, labels = new { formatter = "count" }, title = new { text = "Visits per day" } },
+        tooltip = new { shared = true, x = new { format = "yyyy-MM-dd" } },
+        legend = new { position = "top" },
+    };
 }
