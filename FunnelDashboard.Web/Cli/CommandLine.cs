@@ -4,8 +4,10 @@ using System.Text.Json;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
+using FunnelDashboard.Core.Vectors;
 using FunnelDashboard.ML.Cli;
 using FunnelDashboard.ML.Forecasting;
+using FunnelDashboard.ML.Recommendation;
 using FunnelDashboard.Web.Api;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
@@ -29,12 +31,18 @@ public static class CommandLine
           train-forecast [--epochs N]             train a visit forecaster per page and one for the total on the stored
                                                   data, register them in the model directory, print their metrics
           bench forecast                          the same as bench-forecast
+          eval-two-tower --interactions FILE [--format movielens|csv] [--dim 64] [--epochs N] [--seed S]
+                                                  train the two-tower recommender on a random 80 % of the interactions, score
+                                                  its top 10 per user on the other 20 % against most-popular
+          bench vectors [--count N] [--dim D] [--nlist N] [--nprobe M] [--queries Q] [--clusters C] [--seed S]
+                                                  exact search vs IVF_FLAT on clustered vectors; ends with
+                                                  exact_qps=… ivf_qps=… recall_at_10=… build_s=…
         """;
 
     /// <summary>This app's verbs, then the forecasting library's, indented alike.</summary>
     static readonly string Usage = VerbUsage + Environment.NewLine + string.Join(Environment.NewLine, ForecastCommands.Usage.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
 
-    static readonly string[] Verbs = ["generate", "import", "funnel", "bench", "train-forecast", "help", "--help"];
+    static readonly string[] Verbs = ["generate", "import", "funnel", "bench", "train-forecast", "eval-two-tower", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || ForecastCommands.Handles(args[0]));
 
@@ -55,7 +63,9 @@ public static class CommandLine
                 "import" => await ImportAsync(rest, output, configuration, ct),
                 "funnel" => await FunnelAsync(rest, output, configuration, ct),
                 "bench" when rest is ["forecast", .. var benchArgs] => await ForecastCommands.RunAsync(ForecastCommands.BenchForecast, benchArgs, output, ct),
+                "bench" when rest is ["vectors", .. var vectorArgs] => BenchVectors(vectorArgs, output),
                 "bench" => Bench(rest, output),
+                "eval-two-tower" => EvalTwoTower(rest, output, error),
                 "train-forecast" => await TrainForecastAsync(rest, output, error, configuration, ct),
                 var verb when ForecastCommands.Handles(verb) => await ForecastCommands.RunAsync(verb, rest, output, ct),
                 _ => Help(output),
@@ -221,6 +231,52 @@ public static class CommandLine
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs_ms={string.Join(',', times.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median_ms={median:F1} events_per_s={snapshot.EventCount / (median / 1000):F0} bytes_per_event={(double)snapshot.ColumnBytes / snapshot.EventCount:F2}"));
+        return 0;
+    }
+
+    static int EvalTwoTower(string[] rest, TextWriter output, TextWriter error)
+    {
+        var args = new CommandArgs(rest, ["interactions", "format", "dim", "epochs", "seed", "batch", "lr", "l2", "logq"]);
+        float Float(string name, float fallback) => args.Value(name) is not { } text ? fallback
+            : float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && float.IsFinite(value) ? value
+            : throw new UsageException($"--{name} must be a non-negative number; got '{text}'.");
+        var path = args.Value("interactions") ?? throw new UsageException("Missing --interactions FILE.");
+        var format = args.Value("format") switch
+        {
+            null or "movielens" => InteractionFormat.MovieLens,
+            "csv" => InteractionFormat.Csv,
+            var other => throw new UsageException($"--format must be movielens or csv; got '{other}'."),
+        };
+        var defaults = new TwoTowerOptions();
+        var options = defaults with
+        {
+            Dimensions = (int)args.Long("dim", defaults.Dimensions, 1, 1024),
+            Epochs = (int)args.Long("epochs", defaults.Epochs, 1, 10_000),
+            Seed = (int)args.Long("seed", defaults.Seed, 0, int.MaxValue),
+            BatchSize = (int)args.Long("batch", defaults.BatchSize, 2, 65_536),
+            LearningRate = Float("lr", defaults.LearningRate),
+            L2 = Float("l2", defaults.L2),
+            LogQCorrection = args.Value("logq") is not ("off" or "false"),
+        };
+        try
+        {
+            TwoTowerEvaluation.Run(path, format, options, output);
+            return 0;
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"eval-two-tower failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    static int BenchVectors(string[] rest, TextWriter output)
+    {
+        var args = new CommandArgs(rest, ["count", "dim", "nlist", "nprobe", "queries", "clusters", "seed"]);
+        var count = (int)args.Long("count", 1_000_000, 1, 20_000_000);
+        int? Optional(string name) => args.Value(name) is null ? null : (int)args.Long(name, 0, 1, count);
+        VectorBenchmark.Run(new VectorBenchmarkOptions(count, (int)args.Long("dim", 128, 1, 4096), Optional("nlist"), Optional("nprobe"),
+            (int)args.Long("queries", 200, 1, 100_000), (int)args.Long("clusters", 1000, 1, count), Seed: (int)args.Long("seed", 1, 0, int.MaxValue)), output);
         return 0;
     }
 
