@@ -45,12 +45,15 @@ public sealed class EvalTwoTowerCommandTests : IDisposable
         Assert.Contains("nope.data", error);
     }
 
-    [Fact]
-    public async Task An_unknown_format_is_a_usage_error_naming_the_option()
+    [Theory]
+    [InlineData("--format", "tsv")]
+    [InlineData("--logq", "maybe")]
+    [InlineData("--l2", "-1")]
+    public async Task A_bad_option_value_is_a_usage_error_naming_the_option(string option, string value)
     {
-        var (code, _, error) = await Run("eval-two-tower", "--interactions", "x", "--format", "tsv");
+        var (code, _, error) = await Run("eval-two-tower", "--interactions", "x", option, value);
 
         Assert.Equal(2, code);
-        Assert.Contains("--format", error);
+        Assert.Contains(option, error);
     }
 }

@@ -256,7 +256,12 @@ public static class CommandLine
             BatchSize = (int)args.Long("batch", defaults.BatchSize, 2, 65_536),
             LearningRate = Float("lr", defaults.LearningRate),
             L2 = Float("l2", defaults.L2),
-            LogQCorrection = args.Value("logq") is not ("off" or "false"),
+            LogQCorrection = args.Value("logq") switch
+            {
+                null or "on" => true,
+                "off" => false,
+                var other => throw new UsageException($"--logq must be on or off; got '{other}'."),
+            },
         };
         try
         {
