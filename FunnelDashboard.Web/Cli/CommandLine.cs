@@ -25,6 +25,7 @@ public static class CommandLine
         new GenerateSeriesVerb(),
         new BenchVerb(),
         new SimulateCommand(),
+        new EvalTwoTowerVerb(),
     ];
 
     const string ServeVerb = "serve";

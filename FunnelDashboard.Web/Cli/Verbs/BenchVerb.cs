@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Vectors;
 using FunnelDashboard.ML.Benchmarks;
 using FunnelDashboard.Web.Capture;
 
@@ -9,9 +10,10 @@ namespace FunnelDashboard.Web.Cli.Verbs;
 public sealed class BenchVerb : IVerb
 {
     public string Name => "bench";
-    public string Arguments => "funnel [--events N] [--runs R] [--csv FILE] | capture [--events N] [--batch B] | forecast";
+    public string Arguments => "funnel [--events N] [--runs R] [--csv FILE] | capture [--events N] [--batch B] | vectors [--count N] [--dim D] [--nlist N] [--nprobe M] [--queries Q] [--clusters C] [--seed S] | forecast";
     public string Summary => "funnel: time the funnel engine on N synthetic events (median_ms=… events_per_s=… bytes_per_event=…)\n" +
                              "capture: durable ingest rate of the capture pipeline on SQLite (events_per_s=…)\n" +
+                             "vectors: exact search vs IVF_FLAT on clustered vectors (exact_qps=… ivf_qps=… recall_at_10=… build_s=…)\n" +
                              "forecast: training time on two years of daily data, one forecast's latency, GEMM GFLOP/s";
 
     public async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken ct)
@@ -23,6 +25,9 @@ public sealed class BenchVerb : IVerb
                 return 0;
             case "capture":
                 return await CaptureBenchmark.RunAsync(args[1..], context.Output, ct);
+            case "vectors":
+                BenchVectors(new CommandArgs(args[1..], ["count", "dim", "nlist", "nprobe", "queries", "clusters", "seed"]), context.Output);
+                return 0;
             case "forecast":
                 new CommandArgs(args[1..], []).AtMost(0);
                 await Task.Run(() => ForecastBenchmark.Run(context.Output, ct), ct);
@@ -32,6 +37,15 @@ public sealed class BenchVerb : IVerb
             case var other:
                 throw new UsageException($"Unknown benchmark '{other}'.");
         }
+    }
+
+    static void BenchVectors(CommandArgs args, TextWriter output)
+    {
+        args.AtMost(0);
+        var count = args.Int("count", 1_000_000, 1);
+        int? Optional(string name) => args.Value(name) is null ? null : args.Int(name, 0, 1, count);
+        VectorBenchmark.Run(new VectorBenchmarkOptions(count, args.Int("dim", 128, 1), Optional("nlist"), Optional("nprobe"),
+            args.Int("queries", 200, 1, 100_000), args.Int("clusters", 1000, 1, count), Seed: args.Int("seed", 1, 0)), output);
     }
 
     static void BenchFunnel(CommandArgs args, TextWriter output)
