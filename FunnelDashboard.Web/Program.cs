@@ -27,6 +27,7 @@ app.UseSwaggerUI(options =>
 });
 app.MapFunnelHealth();
 app.MapFunnelApi();
+app.MapAnalyticsApi();
 app.MapForecastApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();

@@ -28,6 +28,25 @@ public sealed class AnalyticsView(long version, long dataVersion, EventSnapshot 
     public IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter) =>
         cache.GetOrCompute(dataVersion, ("daily", filter), () => FunnelEngine.Daily(snapshot, FunnelQuery.Default with { Filter = filter }));
 
+    public ConversionTrends GetConversionTrends(TrendsQuery query) =>
+        cache.GetOrCompute(dataVersion, ("trends", query), () => ConversionTrends.Of(GetDailyConversion, query));
+
+    public UserJourneys GetUserJourneys(JourneyQuery query) =>
+        cache.GetOrCompute(dataVersion, ("journeys", query), () => UserJourneys.Of(snapshot, query));
+
+    public CohortRetention GetCohortRetention(CohortQuery query) =>
+        cache.GetOrCompute(dataVersion, ("cohorts", query), () => CohortRetention.Of(snapshot, query));
+
+    public SentimentAnalysis GetSentiment(SentimentQuery query) =>
+        cache.GetOrCompute(dataVersion, ("sentiment", query), () => SentimentAnalysis.Of(snapshot, query));
+
+    // Boxed, because the cache holds no nulls and an unknown user is a valid answer.
+    public UserBehavior? GetUserBehavior(long userId, FunnelFilter filter) =>
+        cache.GetOrCompute(dataVersion, ("behavior", userId, filter), () => Tuple.Create(UserBehavior.Of(snapshot, userId, filter))).Item1;
+
+    public FunnelSignificance GetSignificance(FunnelQuery query) =>
+        cache.GetOrCompute(dataVersion, ("significance", query), () => FunnelSignificance.Of(GetFunnel(query)));
+
     internal AnalyticsView With(long newVersion, AnalyticsState newState, string? newMessage) =>
         new(newVersion, dataVersion, snapshot, newState, newMessage, cache);
 }

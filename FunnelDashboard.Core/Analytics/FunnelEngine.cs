@@ -13,8 +13,6 @@ namespace FunnelDashboard.Core.Analytics;
 /// </summary>
 public static class FunnelEngine
 {
-    const int ChunksPerCore = 4;
-
     public static FunnelResult Compute(EventSnapshot snapshot, FunnelQuery query)
     {
         var groups = GroupCount(query.Breakdown);
@@ -85,18 +83,14 @@ public static class FunnelEngine
                 if (EventSnapshot.PageOf((byte)b) == query.Steps[k]) pageMask[b] |= 1 << k;
 
         var days = daily ? snapshot.DayCount : 0;
-        var chunkCount = Math.Clamp(snapshot.UserCount / 4096, 1, Environment.ProcessorCount * ChunksPerCore);
-        var partials = new Totals[chunkCount];
-        Parallel.For(0, chunkCount, c =>
+        var partials = UserChunks.Run(snapshot.UserCount, (first, last) =>
         {
             var totals = new Totals(groups, n, days);
-            var first = (int)((long)snapshot.UserCount * c / chunkCount);
-            var last = (int)((long)snapshot.UserCount * (c + 1) / chunkCount);
             RunUsers(snapshot, query, pageMask, first, last, groups, totals);
-            partials[c] = totals;
+            return totals;
         });
         var result = partials[0];
-        for (var c = 1; c < chunkCount; c++) result.Add(partials[c]);
+        for (var c = 1; c < partials.Length; c++) result.Add(partials[c]);
         return result;
     }
 
@@ -214,14 +208,22 @@ public static class FunnelEngine
     static string GroupName(Breakdown breakdown, int group) =>
         breakdown == Breakdown.Device ? Names.Of((Device)group) : Names.Of((Sex)group);
 
-    static bool Matches(EventSnapshot snapshot, int user, FunnelFilter filter) =>
+    /// <summary>The groups of a breakdown, each with the filter narrowed to it, or a null filter when the filter excludes the group.</summary>
+    public static IReadOnlyList<(string Value, FunnelFilter? Filter)> GroupFilters(Breakdown breakdown, FunnelFilter filter) => breakdown switch
+    {
+        Breakdown.Device => Enum.GetValues<Device>().Select(d => (Names.Of(d), filter.Device is null || filter.Device == d ? filter with { Device = d } : null)).ToList(),
+        Breakdown.Sex => Enum.GetValues<Sex>().Select(s => (Names.Of(s), filter.Sex is null || filter.Sex == s ? filter with { Sex = s } : null)).ToList(),
+        _ => [],
+    };
+
+    internal static bool Matches(EventSnapshot snapshot, int user, FunnelFilter filter) =>
         (filter.Device is not { } device || snapshot.UserDevice[user] == (byte)device)
         && (filter.Sex is not { } sex || snapshot.UserSex[user] == (byte)sex);
 
     /// <summary>The filter's days as a half-open range of snapshot times.</summary>
-    static (long From, long To) TimeBounds(FunnelFilter filter) =>
+    internal static (long From, long To) TimeBounds(FunnelFilter filter) =>
         (filter.From is { } from ? EventSnapshot.ToTime(from) : long.MinValue,
          filter.To is { } to ? EventSnapshot.ToTime(to.AddDays(1)) : long.MaxValue);
 
-    static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
+    internal static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

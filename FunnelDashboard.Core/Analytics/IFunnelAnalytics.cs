@@ -38,4 +38,13 @@ public interface IAnalyticsView
     DashboardMetrics GetMetrics(FunnelFilter filter);
     /// <summary>Per day of the filter's range: users who started the default funnel that day and how many reached its last step.</summary>
     IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter);
+
+    ConversionTrends GetConversionTrends(TrendsQuery query);
+    UserJourneys GetUserJourneys(JourneyQuery query);
+    CohortRetention GetCohortRetention(CohortQuery query);
+    SentimentAnalysis GetSentiment(SentimentQuery query);
+    /// <summary>One user's story; null when the data has no such user.</summary>
+    UserBehavior? GetUserBehavior(long userId, FunnelFilter filter);
+    /// <summary>Conversion per group of the query's breakdown, with intervals and a test between two groups.</summary>
+    FunnelSignificance GetSignificance(FunnelQuery query);
 }

@@ -48,7 +48,7 @@ public static class FunnelApi
     }
 
     /// <summary>503 with Retry-After while the first snapshot is being prepared (e.g. during first-start seeding).</summary>
-    static ProblemHttpResult? NotReady(HttpRequest request, IAnalyticsView view)
+    internal static ProblemHttpResult? NotReady(HttpRequest request, IAnalyticsView view)
     {
         if (view.State != AnalyticsState.Preparing) return null;
         request.HttpContext.Response.Headers.RetryAfter = "5";

@@ -26,6 +26,7 @@ public static class CommandLine
                  [--breakdown device|sex] [--window HOURS] [--json]
                                                   print the funnel of the stored data
           bench funnel --events N [--csv FILE]    time the funnel engine on N synthetic events
+          bench analytics [--events N | --dataset DIR]  time each analysis on N synthetic events with interactions
           train-forecast [--epochs N]             train a visit forecaster per page and one for the total on the stored
                                                   data, register them in the model directory, print their metrics
           bench forecast                          the same as bench-forecast
@@ -54,6 +55,7 @@ public static class CommandLine
                 "generate" => Generate(rest, output),
                 "import" => await ImportAsync(rest, output, configuration, ct),
                 "funnel" => await FunnelAsync(rest, output, configuration, ct),
+                "bench" when rest is ["analytics", .. var analyticsArgs] => AnalyticsBench.Run(analyticsArgs, output),
                 "bench" when rest is ["forecast", .. var benchArgs] => await ForecastCommands.RunAsync(ForecastCommands.BenchForecast, benchArgs, output, ct),
                 "bench" => Bench(rest, output),
                 "train-forecast" => await TrainForecastAsync(rest, output, error, configuration, ct),
