@@ -47,6 +47,9 @@ public sealed class AnalyticsView(long version, long dataVersion, EventSnapshot 
     public FunnelSignificance GetSignificance(FunnelQuery query) =>
         cache.GetOrCompute(dataVersion, ("significance", query), () => FunnelSignificance.Of(GetFunnel(query)));
 
+    public TimeToConvert GetTimeToConvert(TimeToConvertQuery query) =>
+        cache.GetOrCompute(dataVersion, ("time-to-convert", query), () => TimeToConvert.Of(snapshot, query));
+
     internal AnalyticsView With(long newVersion, AnalyticsState newState, string? newMessage) =>
         new(newVersion, dataVersion, snapshot, newState, newMessage, cache);
 }

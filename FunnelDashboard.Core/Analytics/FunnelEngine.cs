@@ -36,6 +36,17 @@ public static class FunnelEngine
         return result;
     }
 
+    /// <summary>
+    /// Time from step <paramref name="fromStep"/> to step <paramref name="toStep"/> (0-based, in order) along the chain
+    /// that reached each user's deepest step, for the users who reached <paramref name="toStep"/>.
+    /// </summary>
+    public static DurationHistogram TimeBetween(EventSnapshot snapshot, FunnelQuery query, int fromStep, int toStep)
+    {
+        if (fromStep < 0 || toStep >= query.Steps.Count || fromStep >= toStep)
+            throw new ArgumentOutOfRangeException(nameof(toStep), $"Steps must satisfy 0 <= from < to < {query.Steps.Count}.");
+        return Run(snapshot, query, 1, daily: false, (fromStep, toStep)).Between!;
+    }
+
     /// <summary>Users with a visit and sessions started (by their first visit), within the filter.</summary>
     public static (long Users, long Sessions) Activity(EventSnapshot snapshot, FunnelFilter filter)
     {
@@ -56,8 +67,9 @@ public static class FunnelEngine
         return (users, sessions);
     }
 
-    sealed class Totals(int groups, int steps, int days)
+    sealed class Totals(int groups, int steps, int days, bool between)
     {
+        public readonly DurationHistogram? Between = between ? new DurationHistogram() : null;
         public readonly long[] Reached = new long[groups * steps];
         public readonly DurationHistogram[] ToNext = Enumerable.Range(0, groups * steps).Select(_ => new DurationHistogram()).ToArray();
         public readonly long[] Started = new long[days];
@@ -67,10 +79,11 @@ public static class FunnelEngine
         {
             for (var i = 0; i < Reached.Length; i++) { Reached[i] += other.Reached[i]; ToNext[i].Add(other.ToNext[i]); }
             for (var d = 0; d < Started.Length; d++) { Started[d] += other.Started[d]; Converted[d] += other.Converted[d]; }
+            if (other.Between is not null) Between!.Add(other.Between);
         }
     }
 
-    static Totals Run(EventSnapshot snapshot, FunnelQuery query, int groups, bool daily)
+    static Totals Run(EventSnapshot snapshot, FunnelQuery query, int groups, bool daily, (int From, int To)? between = null)
     {
         var n = query.Steps.Count;
         if (n is < 1 or > FunnelQuery.MaxSteps) throw new ArgumentException($"A funnel has 1 to {FunnelQuery.MaxSteps} steps.", nameof(query));
@@ -85,8 +98,8 @@ public static class FunnelEngine
         var days = daily ? snapshot.DayCount : 0;
         var partials = UserChunks.Run(snapshot.UserCount, (first, last) =>
         {
-            var totals = new Totals(groups, n, days);
-            RunUsers(snapshot, query, pageMask, first, last, groups, totals);
+            var totals = new Totals(groups, n, days, between is not null);
+            RunUsers(snapshot, query, pageMask, first, last, groups, totals, between ?? (0, -1));
             return totals;
         });
         var result = partials[0];
@@ -94,7 +107,8 @@ public static class FunnelEngine
         return result;
     }
 
-    static void RunUsers(EventSnapshot snapshot, FunnelQuery query, int[] pageMask, int firstUser, int lastUser, int groups, Totals totals)
+    static void RunUsers(EventSnapshot snapshot, FunnelQuery query, int[] pageMask, int firstUser, int lastUser, int groups, Totals totals,
+        (int From, int To) between)
     {
         var n = query.Steps.Count;
         var (from, to) = TimeBounds(query.Filter);
@@ -159,6 +173,7 @@ public static class FunnelEngine
             for (var k = 0; k < depth; k++) reachedCount[row + k]++;
             var deepest = (depth - 1) * n;
             for (var k = 1; k < depth; k++) toNext[row + k - 1].Add(chain[deepest + k] - chain[deepest + k - 1]);
+            if (between.To >= 0 && depth > between.To) totals.Between!.Add(chain[deepest + between.To] - chain[deepest + between.From]);
 
             if (started.Length > 0)
             {

@@ -47,4 +47,5 @@ public interface IAnalyticsView
     UserBehavior? GetUserBehavior(long userId, FunnelFilter filter);
     /// <summary>Conversion per group of the query's breakdown, with intervals and a test between two groups.</summary>
     FunnelSignificance GetSignificance(FunnelQuery query);
+    TimeToConvert GetTimeToConvert(TimeToConvertQuery query);
 }

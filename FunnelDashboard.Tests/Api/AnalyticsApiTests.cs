@@ -114,7 +114,24 @@ public class AnalyticsApiTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.InRange(json.GetProperty("pValue").GetDouble(), 0, 1);
     }
 
+    [Fact]
+    public async Task Time_to_convert_bins_every_converter()
+    {
+        var json = await Get("/funnel/time-to-convert");
+        var converters = Seed.UsersReaching(FunnelPage.Confirmation);
+
+        Assert.Equal(("home", "confirmation"), (json.GetProperty("from").GetString(), json.GetProperty("to").GetString()));
+        Assert.Equal(converters, json.GetProperty("users").GetInt64());
+        Assert.Equal(converters, Items(json, "bins").Sum(b => b.GetProperty("users").GetInt64()));
+        Assert.True(json.GetProperty("medianSeconds").GetDouble() > 0);
+
+        var searchToPayment = await Get("/funnel/time-to-convert?from_step=search&to_step=payment");
+        Assert.Equal(Seed.UsersReaching(FunnelPage.Payment), searchToPayment.GetProperty("users").GetInt64());
+    }
+
     [Theory]
+    [InlineData("/funnel/time-to-convert?from_step=cart", "from_step")]
+    [InlineData("/funnel/time-to-convert?from_step=payment&to_step=search", "to_step")]
     [InlineData("/analytics/conversion-trends?granularity=hour", "granularity")]
     [InlineData("/analytics/conversion-trends?breakdown=page", "breakdown")]
     [InlineData("/analytics/conversion-trends?from=2015-02-31", "from")]

@@ -110,6 +110,10 @@ sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage
 
     public FunnelSignificance GetSignificance(FunnelQuery query) => FunnelSignificance.Of(GetFunnel(query));
 
+    public TimeToConvert GetTimeToConvert(TimeToConvertQuery query) =>
+        new(Names.Of(query.Funnel.Steps[query.FromStep]), Names.Of(query.Funnel.Steps[query.ToStep]), 452, 900, 2400,
+            TimeToConvert.BinEdges.Select((edge, i) => new TimeBin(edge, i + 1 < TimeToConvert.BinEdges.Length ? TimeToConvert.BinEdges[i + 1] : null, i is 6 or 7 ? 226 : 0)).ToList());
+
     IReadOnlyList<FunnelStep> Steps(IReadOnlyList<FunnelPage> pages, FunnelFilter filter, int? windowHours)
     {
         // A conversion window lets fewer users reach the later steps.

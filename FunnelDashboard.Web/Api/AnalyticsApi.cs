@@ -44,6 +44,11 @@ public static class AnalyticsApi
             .WithTags("Funnel")
             .WithSummary("With breakdown=device|sex (required): each group's conversion through the funnel with a 95 % Wilson interval, and for " +
                          "two groups the pooled two-proportion z-test of their difference (z, two-sided pValue); funnel parameters as /funnel/analysis.");
+        endpoints.MapGet("/funnel/time-to-convert", (HttpRequest request, IFunnelAnalytics analytics) =>
+                Answer(request, analytics, TimeToConvertQuery.Parse, (view, query) => view.GetTimeToConvert(query)))
+            .WithTags("Funnel")
+            .WithSummary("A histogram of the time from one funnel step to a later one (from_step, to_step: page names; default the first and last " +
+                         "step), with median and p90, for the users who reached to_step; funnel parameters as /funnel/analysis.");
         return endpoints;
     }
 
