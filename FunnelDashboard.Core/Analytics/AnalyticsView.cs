@@ -29,7 +29,7 @@ public sealed class AnalyticsView(long version, long dataVersion, EventSnapshot 
         cache.GetOrCompute(dataVersion, ("daily", filter), () => FunnelEngine.Daily(snapshot, FunnelQuery.Default with { Filter = filter }));
 
     public ConversionTrends GetConversionTrends(TrendsQuery query) =>
-        cache.GetOrCompute(dataVersion, ("trends", query), () => ConversionTrends.Of(GetDailyConversion, query));
+        cache.GetOrCompute(dataVersion, ("trends", query), () => ConversionTrends.Of(snapshot, query));
 
     public UserJourneys GetUserJourneys(JourneyQuery query) =>
         cache.GetOrCompute(dataVersion, ("journeys", query), () => UserJourneys.Of(snapshot, query));

@@ -16,26 +16,24 @@ public sealed record TrendGroup(string Value, IReadOnlyList<TrendPeriod> Periods
 
 /// <summary>
 /// Conversion of the default funnel per day, week (Monday to Sunday) or calendar month, from the daily conversion
-/// (<see cref="FunnelEngine.Daily"/>): a user counts in the period of their first entry into the funnel, and converts
-/// when they complete it. With a breakdown, the same per group; a group the filter excludes has no periods.
+/// (<see cref="FunnelEngine.DailyByGroup"/>, one pass for all groups): a user counts in the period of their first
+/// entry into the funnel, and converts when they complete it. With a breakdown, the same per group; a group the filter
+/// excludes has no periods.
 /// </summary>
 public sealed record ConversionTrends(IReadOnlyList<TrendPeriod> Periods, IReadOnlyList<TrendGroup>? Groups)
 {
-    public static ConversionTrends Of(EventSnapshot snapshot, TrendsQuery query) =>
-        Of(filter => FunnelEngine.Daily(snapshot, FunnelQuery.Default with { Filter = filter }), query);
-
-    /// <param name="daily">The daily conversion for a filter (the analytics view passes its cached answer).</param>
-    public static ConversionTrends Of(Func<FunnelFilter, IReadOnlyList<DailyConversion>> daily, TrendsQuery query)
+    public static ConversionTrends Of(EventSnapshot snapshot, TrendsQuery query)
     {
-        var periods = ByPeriod(daily(query.Filter), query.Granularity);
-        var groups = query.Breakdown == Breakdown.None ? null : FunnelEngine.GroupFilters(query.Breakdown, query.Filter)
-            .Select(g => new TrendGroup(g.Value, g.Filter is null ? [] : ByPeriod(daily(g.Filter), query.Granularity)))
-            .ToList();
-        return new ConversionTrends(periods, groups);
+        var groups = FunnelEngine.DailyByGroup(snapshot, FunnelQuery.Default with { Filter = query.Filter, Breakdown = query.Breakdown });
+        // Every user is in exactly one group, so the groups' days add up to all users' days.
+        var periods = ByPeriod(groups.SelectMany(g => g.Days).ToList(), query.Granularity);
+        return new ConversionTrends(periods, query.Breakdown == Breakdown.None ? null
+            : groups.Select(g => new TrendGroup(g.Value, ByPeriod(g.Days, query.Granularity))).ToList());
     }
 
     static IReadOnlyList<TrendPeriod> ByPeriod(IReadOnlyList<DailyConversion> days, Granularity granularity) => days
         .GroupBy(d => PeriodStart(d.Date, granularity))
+        .OrderBy(g => g.Key)
         .Select(g =>
         {
             var (users, conversions) = (g.Sum(d => d.Started), g.Sum(d => d.Converted));

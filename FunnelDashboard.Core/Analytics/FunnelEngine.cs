@@ -25,15 +25,27 @@ public static class FunnelEngine
     }
 
     /// <summary>Per day (of each user's first entry into the funnel): users who entered and users who completed it.</summary>
-    public static IReadOnlyList<DailyConversion> Daily(EventSnapshot snapshot, FunnelQuery query)
+    public static IReadOnlyList<DailyConversion> Daily(EventSnapshot snapshot, FunnelQuery query) =>
+        DailyByGroup(snapshot, query with { Breakdown = Breakdown.None })[0].Days;
+
+    /// <summary>
+    /// <see cref="Daily"/> for each group of the query's breakdown in one pass (one group, "all", without a breakdown);
+    /// days without entrants are left out, so a group the filter excludes has none.
+    /// </summary>
+    public static IReadOnlyList<(string Value, IReadOnlyList<DailyConversion> Days)> DailyByGroup(EventSnapshot snapshot, FunnelQuery query)
     {
-        var totals = Run(snapshot, query, 1, daily: true);
-        var result = new List<DailyConversion>();
-        for (var d = 0; d < totals.Started.Length; d++)
-            if (totals.Started[d] > 0)
-                result.Add(new DailyConversion(EventSnapshot.ToDate((snapshot.FirstDay + d) * 86400), totals.Started[d], totals.Converted[d],
-                    Ratio(totals.Converted[d], totals.Started[d])));
-        return result;
+        var groups = GroupCount(query.Breakdown);
+        var totals = Run(snapshot, query, groups, daily: true);
+        var days = snapshot.DayCount;
+        return Enumerable.Range(0, groups).Select(g =>
+        {
+            var result = new List<DailyConversion>();
+            for (var d = g * days; d < (g + 1) * days; d++)
+                if (totals.Started[d] > 0)
+                    result.Add(new DailyConversion(EventSnapshot.ToDate((snapshot.FirstDay + d - g * days) * 86400), totals.Started[d], totals.Converted[d],
+                        Ratio(totals.Converted[d], totals.Started[d])));
+            return (query.Breakdown == Breakdown.None ? "all" : GroupName(query.Breakdown, g), (IReadOnlyList<DailyConversion>)result);
+        }).ToList();
     }
 
     /// <summary>
@@ -72,8 +84,9 @@ public static class FunnelEngine
         public readonly DurationHistogram? Between = between ? new DurationHistogram() : null;
         public readonly long[] Reached = new long[groups * steps];
         public readonly DurationHistogram[] ToNext = Enumerable.Range(0, groups * steps).Select(_ => new DurationHistogram()).ToArray();
-        public readonly long[] Started = new long[days];
-        public readonly long[] Converted = new long[days];
+        /// <summary>Per group and day: users who entered the funnel, and who completed it.</summary>
+        public readonly long[] Started = new long[groups * days];
+        public readonly long[] Converted = new long[groups * days];
 
         public void Add(Totals other)
         {
@@ -127,6 +140,7 @@ public static class FunnelEngine
         var started = totals.Started;
         var converted = totals.Converted;
         var firstDay = snapshot.FirstDay;
+        var dayCount = snapshot.DayCount;
 
         Span<bool> reached = stackalloc bool[n];
         Span<int> chainStart = stackalloc int[n];
@@ -177,7 +191,7 @@ public static class FunnelEngine
 
             if (started.Length > 0)
             {
-                var day = entered / 86400 - firstDay;
+                var day = (groupOf is null ? 0 : groupOf[u] * dayCount) + entered / 86400 - firstDay;
                 started[day]++;
                 if (depth == n) converted[day]++;
             }
@@ -222,14 +236,6 @@ public static class FunnelEngine
 
     static string GroupName(Breakdown breakdown, int group) =>
         breakdown == Breakdown.Device ? Names.Of((Device)group) : Names.Of((Sex)group);
-
-    /// <summary>The groups of a breakdown, each with the filter narrowed to it, or a null filter when the filter excludes the group.</summary>
-    public static IReadOnlyList<(string Value, FunnelFilter? Filter)> GroupFilters(Breakdown breakdown, FunnelFilter filter) => breakdown switch
-    {
-        Breakdown.Device => Enum.GetValues<Device>().Select(d => (Names.Of(d), filter.Device is null || filter.Device == d ? filter with { Device = d } : null)).ToList(),
-        Breakdown.Sex => Enum.GetValues<Sex>().Select(s => (Names.Of(s), filter.Sex is null || filter.Sex == s ? filter with { Sex = s } : null)).ToList(),
-        _ => [],
-    };
 
     internal static bool Matches(EventSnapshot snapshot, int user, FunnelFilter filter) =>
         (filter.Device is not { } device || snapshot.UserDevice[user] == (byte)device)

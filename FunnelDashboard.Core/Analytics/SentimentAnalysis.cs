@@ -136,13 +136,15 @@ public sealed record SentimentAnalysis(IReadOnlyList<PageSentiment> Pages, IRead
     {
         var (from, to) = FunnelEngine.TimeBounds(filter);
         Burst clicks = default, scrolls = default;
+        // Locals, not properties, in the loop (the JIT cannot hoist property loads past the counts' writes).
+        var (times, kinds, xs, ys) = (snapshot.InteractionTime, snapshot.InteractionKind, snapshot.InteractionX, snapshot.InteractionY);
         for (int i = snapshot.InteractionStart[u], end = snapshot.InteractionStart[u + 1]; i < end; i++)
         {
-            var t = snapshot.InteractionTime[i];
+            var t = times[i];
             if (t < from || t >= to) continue;
-            var kind = snapshot.InteractionKind[i];
+            var kind = kinds[i];
             var page = EventSnapshot.InteractionPageOf(kind);
-            int x = snapshot.InteractionX[i], y = snapshot.InteractionY[i];
+            int x = xs[i], y = ys[i];
             switch (EventSnapshot.InteractionTypeOf(kind))
             {
                 case InteractionType.Click:
@@ -164,18 +166,19 @@ public sealed record SentimentAnalysis(IReadOnlyList<PageSentiment> Pages, IRead
         Close(scrolls, Pattern.RapidScrolling, Pattern.Scroll, counts);
 
         var (start, stop) = (snapshot.EventStart[u], snapshot.EventStart[u + 1]);
+        var (visitTimes, pages, durations) = (snapshot.EventTime, snapshot.EventPage, snapshot.EventDuration);
         for (var e = start; e < stop;)
         {
             var sessionEnd = e + 1;
-            while (sessionEnd < stop && !snapshot.StartsSession(sessionEnd)) sessionEnd++;
-            var sessionStart = snapshot.EventTime[e];
+            while (sessionEnd < stop && (pages[sessionEnd] & EventSnapshot.SessionStartFlag) == 0) sessionEnd++;
+            var sessionStart = visitTimes[e];
             if (sessionStart >= from && sessionStart < to)
             {
                 for (var v = e; v < sessionEnd; v++)
-                    if (snapshot.PageOf(v) == FunnelPage.Confirmation) counts.Add(FunnelPage.Confirmation, Pattern.Purchase, snapshot.EventTime[v]);
+                    if (EventSnapshot.PageOf(pages[v]) == FunnelPage.Confirmation) counts.Add(FunnelPage.Confirmation, Pattern.Purchase, visitTimes[v]);
                 var last = sessionEnd - 1;
-                if ((long)snapshot.EventTime[last] + snapshot.EventDuration[last] - sessionStart >= LongSessionSeconds)
-                    counts.Add(snapshot.PageOf(last), Pattern.LongSession, sessionStart);
+                if ((long)visitTimes[last] + durations[last] - sessionStart >= LongSessionSeconds)
+                    counts.Add(EventSnapshot.PageOf(pages[last]), Pattern.LongSession, sessionStart);
             }
             e = sessionEnd;
         }

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using FunnelDashboard.Core.Domain;
 
 namespace FunnelDashboard.Core.Analytics;
@@ -34,11 +36,12 @@ public sealed record UserJourneys(long Users, IReadOnlyList<JourneyPath> Paths, 
 {
     public const string Exit = "exit";
     static readonly int PageCount = Names.AllPages.Count;
+    static readonly int FlowCount = PageCount * (PageCount + 1);
 
     sealed class Totals
     {
         public readonly Dictionary<ulong, (long Users, long Converted)> Paths = [];
-        public readonly long[] Flows = new long[PageCount * (PageCount + 1)];
+        public readonly long[] Flows = new long[FlowCount];
         public long Users;
     }
 
@@ -75,32 +78,34 @@ public sealed record UserJourneys(long Users, IReadOnlyList<JourneyPath> Paths, 
         var totals = new Totals();
         var (from, to) = FunnelEngine.TimeBounds(query.Filter);
         var userPaths = new List<(ulong Key, bool Converted)>();
-        Span<bool> userFlows = stackalloc bool[totals.Flows.Length];
+        // Locals, not properties, in the loop (the JIT cannot hoist property loads past the writes).
+        var (times, pages, eventStart) = (snapshot.EventTime, snapshot.EventPage, snapshot.EventStart);
         for (var u = firstUser; u < lastUser; u++)
         {
             if (!FunnelEngine.Matches(snapshot, u, query.Filter)) continue;
             userPaths.Clear();
-            userFlows.Clear();
-            var end = snapshot.EventStart[u + 1];
-            for (var e = snapshot.EventStart[u]; e < end;)
+            ulong userFlows = 0; // one bit per (from, to) flow: 20 flows for 4 pages
+            var end = eventStart[u + 1];
+            for (var e = eventStart[u]; e < end;)
             {
                 // One session: e up to the next session start.
                 var sessionEnd = e + 1;
-                while (sessionEnd < end && !snapshot.StartsSession(sessionEnd)) sessionEnd++;
-                if (snapshot.EventTime[e] >= from && snapshot.EventTime[e] < to)
+                while (sessionEnd < end && (pages[sessionEnd] & EventSnapshot.SessionStartFlag) == 0) sessionEnd++;
+                if (times[e] >= from && times[e] < to)
                 {
                     ulong key = 0;
                     var converted = false;
                     for (var v = e; v < sessionEnd; v++)
                     {
-                        var page = (int)snapshot.PageOf(v);
+                        var page = (int)EventSnapshot.PageOf(pages[v]);
                         if (v - e < query.MaxLength) key = key << 4 | (uint)(page + 1);
                         converted |= page == (int)FunnelPage.Confirmation;
-                        var next = v + 1 < sessionEnd ? (int)snapshot.PageOf(v + 1) : PageCount;
-                        userFlows[page * (PageCount + 1) + next] = true;
+                        var next = v + 1 < sessionEnd ? (int)EventSnapshot.PageOf(pages[v + 1]) : PageCount;
+                        userFlows |= 1UL << (page * (PageCount + 1) + next);
                     }
-                    var seen = userPaths.FindIndex(p => p.Key == key);
-                    if (seen < 0) userPaths.Add((key, converted));
+                    var seen = 0;
+                    while (seen < userPaths.Count && userPaths[seen].Key != key) seen++;
+                    if (seen == userPaths.Count) userPaths.Add((key, converted));
                     else if (converted) userPaths[seen] = (key, true);
                 }
                 e = sessionEnd;
@@ -110,11 +115,10 @@ public sealed record UserJourneys(long Users, IReadOnlyList<JourneyPath> Paths, 
             totals.Users++;
             foreach (var (key, converted) in userPaths)
             {
-                var (users, conversions) = totals.Paths.GetValueOrDefault(key);
-                totals.Paths[key] = (users + 1, conversions + (converted ? 1 : 0));
+                ref var path = ref CollectionsMarshal.GetValueRefOrAddDefault(totals.Paths, key, out _);
+                path = (path.Users + 1, path.Converted + (converted ? 1 : 0));
             }
-            for (var f = 0; f < userFlows.Length; f++)
-                if (userFlows[f]) totals.Flows[f]++;
+            for (; userFlows != 0; userFlows &= userFlows - 1) totals.Flows[BitOperations.TrailingZeroCount(userFlows)]++;
         }
         return totals;
     }
