@@ -44,6 +44,7 @@ app.UseSwaggerUI(options =>
 });
 app.MapFunnelHealth();
 app.MapFunnelApi();
+app.MapAnalyticsApi();
 app.MapForecastApi();
 app.MapCaptureApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -37,6 +37,28 @@ public sealed class AnalyticsView(long version, long dataVersion, EventSnapshot 
         return cache.GetOrCompute(dataVersion, ("live", second), () => LiveMetrics.Compute(snapshot, second));
     }
 
+    public ConversionTrends GetConversionTrends(TrendsQuery query) =>
+        cache.GetOrCompute(dataVersion, ("trends", query), () => ConversionTrends.Of(snapshot, query));
+
+    public UserJourneys GetUserJourneys(JourneyQuery query) =>
+        cache.GetOrCompute(dataVersion, ("journeys", query), () => UserJourneys.Of(snapshot, query));
+
+    public CohortRetention GetCohortRetention(CohortQuery query) =>
+        cache.GetOrCompute(dataVersion, ("cohorts", query), () => CohortRetention.Of(snapshot, query));
+
+    public SentimentAnalysis GetSentiment(SentimentQuery query) =>
+        cache.GetOrCompute(dataVersion, ("sentiment", query), () => SentimentAnalysis.Of(snapshot, query));
+
+    // Boxed, because the cache holds no nulls and an unknown user is a valid answer.
+    public UserBehavior? GetUserBehavior(long userId, FunnelFilter filter) =>
+        cache.GetOrCompute(dataVersion, ("behavior", userId, filter), () => Tuple.Create(UserBehavior.Of(snapshot, userId, filter))).Item1;
+
+    public FunnelSignificance GetSignificance(FunnelQuery query) =>
+        cache.GetOrCompute(dataVersion, ("significance", query), () => FunnelSignificance.Of(GetFunnel(query)));
+
+    public TimeToConvert GetTimeToConvert(TimeToConvertQuery query) =>
+        cache.GetOrCompute(dataVersion, ("time-to-convert", query), () => TimeToConvert.Of(snapshot, query));
+
     internal AnalyticsView With(long newVersion, AnalyticsState newState, string? newMessage) =>
         new(newVersion, dataVersion, snapshot, newState, newMessage, cache);
 }

@@ -47,6 +47,23 @@ public sealed class DurationHistogram
         return (median, p90);
     }
 
+    /// <summary>How many values fall in each bin [edges[i], edges[i + 1]); the last bin is [edges[^1], ∞). Edges ascend from 0.</summary>
+    public long[] CountBins(IReadOnlyList<int> edges)
+    {
+        var bins = new long[edges.Count];
+        int Bin(int seconds)
+        {
+            var b = 0;
+            while (b + 1 < edges.Count && seconds >= edges[b + 1]) b++;
+            return b;
+        }
+        if (counts is not null)
+            for (var seconds = 0; seconds < DirectLimit; seconds++)
+                if (counts[seconds] > 0) bins[Bin(seconds)] += counts[seconds];
+        foreach (var seconds in longer) bins[Bin(seconds)]++;
+        return bins;
+    }
+
     /// <summary>The value at a 0-based rank in sorted order (requires <see cref="longer"/> sorted).</summary>
     int AtRank(long rank)
     {

@@ -4,10 +4,10 @@ using FunnelDashboard.Core.Storage;
 namespace FunnelDashboard.Core.Analytics;
 
 /// <summary>
-/// Collects users and visits in any order and merges them into a snapshot: <see cref="Build"/> makes a new one,
+/// Collects users, visits and interactions in any order and merges them into a snapshot: <see cref="Build"/> makes a new one,
 /// <see cref="MergeInto"/> grows an existing one by what is new (a refresh's tail of the store). Added users replace
 /// the device and sex of users the snapshot already has; added visits may be older than a user's newest (late events)
-/// and still land in time order, after visits of the same time already there (store order).
+/// and still land in time order, after visits of the same time already there (store order); interactions likewise.
 /// </summary>
 public sealed class EventSnapshotBuilder
 {
@@ -17,8 +17,15 @@ public sealed class EventSnapshotBuilder
     readonly List<byte> eventPage = [];
     readonly List<ushort> eventDuration = [];
     long lastEventId;
+    readonly List<long> interactionUser = [];
+    readonly List<int> interactionTime = [];
+    readonly List<byte> interactionKind = [];
+    readonly List<short> interactionX = [];
+    readonly List<short> interactionY = [];
+    long lastInteractionId;
 
     public int VisitCount => eventTime.Count;
+    public int InteractionCount => interactionTime.Count;
     public int UserCount => users.Count;
 
     public EventSnapshotBuilder AddUser(long id, Device device, Sex sex)
@@ -43,71 +50,50 @@ public sealed class EventSnapshotBuilder
     public EventSnapshotBuilder AddVisit(SnapshotVisit visit) =>
         AddVisit(visit.UserId, visit.Page, visit.Timestamp, visit.Id, visit.DurationSeconds, visit.StartsSession);
 
+    public EventSnapshotBuilder AddInteraction(long userId, FunnelPage page, InteractionType type, DateTime time, int x, int y, long interactionId = 0)
+    {
+        interactionUser.Add(userId);
+        interactionTime.Add(EventSnapshot.ToTime(time));
+        interactionKind.Add(EventSnapshot.InteractionKindOf(page, type));
+        interactionX.Add((short)Math.Clamp(x, short.MinValue, short.MaxValue));
+        interactionY.Add((short)Math.Clamp(y, short.MinValue, short.MaxValue));
+        lastInteractionId = Math.Max(lastInteractionId, interactionId);
+        return this;
+    }
+
+    public EventSnapshotBuilder AddInteraction(SnapshotInteraction interaction) =>
+        AddInteraction(interaction.UserId, interaction.Page, interaction.Type, interaction.Timestamp, interaction.X, interaction.Y, interaction.Id);
+
     public EventSnapshot Build() => MergeInto(EventSnapshot.Empty);
 
     /// <summary>
     /// A new snapshot holding <paramref name="current"/> and what was added here. Linear in the snapshot's size: users
-    /// without new visits are copied in runs, the others get their old and new visits merged by time.
+    /// without new rows are copied in runs, the others get their old and new rows merged by time.
     /// </summary>
     public EventSnapshot MergeInto(EventSnapshot current)
     {
         var (ids, device, sex, oldIndex) = MergeUsers(current);
-        var (added, addedOrder) = GroupByUser(ids, eventUser, eventTime);
 
-        var eventStart = new int[ids.Length + 1];
-        for (var u = 0; u < ids.Length; u++)
-        {
-            var old = oldIndex[u] < 0 ? 0 : current.EventStart[oldIndex[u] + 1] - current.EventStart[oldIndex[u]];
-            eventStart[u + 1] = eventStart[u] + old + (added[u + 1] - added[u]);
-        }
+        var (added, addedOrder) = GroupByUser(ids, eventUser, eventTime, "A page visit");
+        var visits = new CsrMerge(oldIndex, current.EventStart, current.EventTime, added, addedOrder, eventTime);
+        var times = visits.Apply(current.EventTime, eventTime);
+        var pages = visits.Apply(current.EventPage, eventPage);
+        var durations = visits.Apply(current.EventDuration, eventDuration);
 
-        var total = eventStart[^1];
-        var times = new int[total];
-        var pages = new byte[total];
-        var durations = new ushort[total];
-        var u0 = 0;
-        while (u0 < ids.Length)
-        {
-            // A run of users with no new visits whose old visits are contiguous: one copy per column.
-            var u1 = u0;
-            while (u1 < ids.Length && added[u1 + 1] == added[u1] && oldIndex[u1] >= 0 && oldIndex[u1] - oldIndex[u0] == u1 - u0) u1++;
-            if (u1 > u0)
-            {
-                var from = current.EventStart[oldIndex[u0]];
-                var count = current.EventStart[oldIndex[u1 - 1] + 1] - from;
-                Array.Copy(current.EventTime, from, times, eventStart[u0], count);
-                Array.Copy(current.EventPage, from, pages, eventStart[u0], count);
-                Array.Copy(current.EventDuration, from, durations, eventStart[u0], count);
-                u0 = u1;
-                continue;
-            }
-
-            // One user with new visits: merge the old run and the new one by time, old first on ties.
-            var (o, oEnd) = oldIndex[u0] < 0 ? (0, 0) : (current.EventStart[oldIndex[u0]], current.EventStart[oldIndex[u0] + 1]);
-            var (a, aEnd) = (added[u0], added[u0 + 1]);
-            for (var w = eventStart[u0]; w < eventStart[u0 + 1]; w++)
-            {
-                if (a == aEnd || (o < oEnd && current.EventTime[o] <= eventTime[addedOrder[a]]))
-                {
-                    (times[w], pages[w], durations[w]) = (current.EventTime[o], current.EventPage[o], current.EventDuration[o]);
-                    o++;
-                }
-                else
-                {
-                    var row = addedOrder[a++];
-                    (times[w], pages[w], durations[w]) = (eventTime[row], eventPage[row], eventDuration[row]);
-                }
-            }
-            u0++;
-        }
+        var (addedInteractions, interactionOrder) = GroupByUser(ids, interactionUser, interactionTime, "An interaction");
+        var merge = new CsrMerge(oldIndex, current.InteractionStart, current.InteractionTime, addedInteractions, interactionOrder, interactionTime);
+        var interactions = new InteractionColumns(merge.Start,
+            merge.Apply(current.InteractionTime, interactionTime), merge.Apply(current.InteractionKind, interactionKind),
+            merge.Apply(current.InteractionX, interactionX), merge.Apply(current.InteractionY, interactionY),
+            Math.Max(current.LastInteractionId, lastInteractionId));
 
         var sessions = current.SessionCount;
         foreach (var page in eventPage)
             if ((page & EventSnapshot.SessionStartFlag) != 0) sessions++;
         var (first, last) = current.EventCount == 0 ? (int.MaxValue, int.MinValue) : (current.FirstDay * 86400, current.LastEventTime);
         foreach (var t in eventTime) { if (t < first) first = t; if (t > last) last = t; }
-        return new EventSnapshot(ids, device, sex, eventStart, times, pages, durations,
-            Math.Max(current.LastEventId, lastEventId), sessions, first, last);
+        return new EventSnapshot(ids, device, sex, visits.Start, times, pages, durations,
+            Math.Max(current.LastEventId, lastEventId), sessions, first, last, interactions);
     }
 
     /// <summary>The snapshot's users and the added ones, sorted by id; for each, its index in the snapshot or -1.</summary>
@@ -144,14 +130,14 @@ public sealed class EventSnapshotBuilder
     /// A counting sort by user, then a stable sort by time within each user (usually a no-op: stores return events in
     /// insertion order), giving CSR offsets and the order of the original rows.
     /// </summary>
-    static (int[] Start, int[] Order) GroupByUser(long[] ids, List<long> rowUser, List<int> rowTime)
+    static (int[] Start, int[] Order) GroupByUser(long[] ids, List<long> rowUser, List<int> rowTime, string rowName)
     {
         var userOfRow = new int[rowUser.Count];
         var start = new int[ids.Length + 1];
         for (var i = 0; i < rowUser.Count; i++)
         {
             var u = Array.BinarySearch(ids, rowUser[i]);
-            if (u < 0) throw new InvalidOperationException($"A page visit refers to unknown user {rowUser[i]}.");
+            if (u < 0) throw new InvalidOperationException($"{rowName} refers to unknown user {rowUser[i]}.");
             userOfRow[i] = u;
             start[u + 1]++;
         }

@@ -13,8 +13,6 @@ namespace FunnelDashboard.Core.Analytics;
 /// </summary>
 public static class FunnelEngine
 {
-    const int ChunksPerCore = 4;
-
     public static FunnelResult Compute(EventSnapshot snapshot, FunnelQuery query)
     {
         var groups = GroupCount(query.Breakdown);
@@ -27,15 +25,38 @@ public static class FunnelEngine
     }
 
     /// <summary>Per day (of each user's first entry into the funnel): users who entered and users who completed it.</summary>
-    public static IReadOnlyList<DailyConversion> Daily(EventSnapshot snapshot, FunnelQuery query)
+    public static IReadOnlyList<DailyConversion> Daily(EventSnapshot snapshot, FunnelQuery query) =>
+        DailyByGroup(snapshot, query with { Breakdown = Breakdown.None })[0].Days;
+
+    /// <summary>
+    /// <see cref="Daily"/> for each group of the query's breakdown in one pass (one group, "all", without a breakdown);
+    /// days without entrants are left out, so a group the filter excludes has none.
+    /// </summary>
+    public static IReadOnlyList<(string Value, IReadOnlyList<DailyConversion> Days)> DailyByGroup(EventSnapshot snapshot, FunnelQuery query)
     {
-        var totals = Run(snapshot, query, 1, daily: true);
-        var result = new List<DailyConversion>();
-        for (var d = 0; d < totals.Started.Length; d++)
-            if (totals.Started[d] > 0)
-                result.Add(new DailyConversion(EventSnapshot.ToDate((snapshot.FirstDay + d) * 86400), totals.Started[d], totals.Converted[d],
-                    Ratio(totals.Converted[d], totals.Started[d])));
-        return result;
+        var groups = GroupCount(query.Breakdown);
+        var totals = Run(snapshot, query, groups, daily: true);
+        var days = snapshot.DayCount;
+        return Enumerable.Range(0, groups).Select(g =>
+        {
+            var result = new List<DailyConversion>();
+            for (var d = g * days; d < (g + 1) * days; d++)
+                if (totals.Started[d] > 0)
+                    result.Add(new DailyConversion(EventSnapshot.ToDate((snapshot.FirstDay + d - g * days) * 86400), totals.Started[d], totals.Converted[d],
+                        Ratio(totals.Converted[d], totals.Started[d])));
+            return (query.Breakdown == Breakdown.None ? "all" : GroupName(query.Breakdown, g), (IReadOnlyList<DailyConversion>)result);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Time from step <paramref name="fromStep"/> to step <paramref name="toStep"/> (0-based, in order) along the chain
+    /// that reached each user's deepest step, for the users who reached <paramref name="toStep"/>.
+    /// </summary>
+    public static DurationHistogram TimeBetween(EventSnapshot snapshot, FunnelQuery query, int fromStep, int toStep)
+    {
+        if (fromStep < 0 || toStep >= query.Steps.Count || fromStep >= toStep)
+            throw new ArgumentOutOfRangeException(nameof(toStep), $"Steps must satisfy 0 <= from < to < {query.Steps.Count}.");
+        return Run(snapshot, query, 1, daily: false, (fromStep, toStep)).Between!;
     }
 
     /// <summary>Users with a visit and sessions started (by their first visit), within the filter.</summary>
@@ -58,21 +79,24 @@ public static class FunnelEngine
         return (users, sessions);
     }
 
-    sealed class Totals(int groups, int steps, int days)
+    sealed class Totals(int groups, int steps, int days, bool between)
     {
+        public readonly DurationHistogram? Between = between ? new DurationHistogram() : null;
         public readonly long[] Reached = new long[groups * steps];
         public readonly DurationHistogram[] ToNext = Enumerable.Range(0, groups * steps).Select(_ => new DurationHistogram()).ToArray();
-        public readonly long[] Started = new long[days];
-        public readonly long[] Converted = new long[days];
+        /// <summary>Per group and day: users who entered the funnel, and who completed it.</summary>
+        public readonly long[] Started = new long[groups * days];
+        public readonly long[] Converted = new long[groups * days];
 
         public void Add(Totals other)
         {
             for (var i = 0; i < Reached.Length; i++) { Reached[i] += other.Reached[i]; ToNext[i].Add(other.ToNext[i]); }
             for (var d = 0; d < Started.Length; d++) { Started[d] += other.Started[d]; Converted[d] += other.Converted[d]; }
+            if (other.Between is not null) Between!.Add(other.Between);
         }
     }
 
-    static Totals Run(EventSnapshot snapshot, FunnelQuery query, int groups, bool daily)
+    static Totals Run(EventSnapshot snapshot, FunnelQuery query, int groups, bool daily, (int From, int To)? between = null)
     {
         var n = query.Steps.Count;
         if (n is < 1 or > FunnelQuery.MaxSteps) throw new ArgumentException($"A funnel has 1 to {FunnelQuery.MaxSteps} steps.", nameof(query));
@@ -85,22 +109,19 @@ public static class FunnelEngine
                 if (EventSnapshot.PageOf((byte)b) == query.Steps[k]) pageMask[b] |= 1 << k;
 
         var days = daily ? snapshot.DayCount : 0;
-        var chunkCount = Math.Clamp(snapshot.UserCount / 4096, 1, Environment.ProcessorCount * ChunksPerCore);
-        var partials = new Totals[chunkCount];
-        Parallel.For(0, chunkCount, c =>
+        var partials = UserChunks.Run(snapshot.UserCount, (first, last) =>
         {
-            var totals = new Totals(groups, n, days);
-            var first = (int)((long)snapshot.UserCount * c / chunkCount);
-            var last = (int)((long)snapshot.UserCount * (c + 1) / chunkCount);
-            RunUsers(snapshot, query, pageMask, first, last, groups, totals);
-            partials[c] = totals;
+            var totals = new Totals(groups, n, days, between is not null);
+            RunUsers(snapshot, query, pageMask, first, last, groups, totals, between ?? (0, -1));
+            return totals;
         });
         var result = partials[0];
-        for (var c = 1; c < chunkCount; c++) result.Add(partials[c]);
+        for (var c = 1; c < partials.Length; c++) result.Add(partials[c]);
         return result;
     }
 
-    static void RunUsers(EventSnapshot snapshot, FunnelQuery query, int[] pageMask, int firstUser, int lastUser, int groups, Totals totals)
+    static void RunUsers(EventSnapshot snapshot, FunnelQuery query, int[] pageMask, int firstUser, int lastUser, int groups, Totals totals,
+        (int From, int To) between)
     {
         var n = query.Steps.Count;
         var (from, to) = TimeBounds(query.Filter);
@@ -119,6 +140,7 @@ public static class FunnelEngine
         var started = totals.Started;
         var converted = totals.Converted;
         var firstDay = snapshot.FirstDay;
+        var dayCount = snapshot.DayCount;
 
         Span<bool> reached = stackalloc bool[n];
         Span<int> chainStart = stackalloc int[n];
@@ -165,10 +187,11 @@ public static class FunnelEngine
             for (var k = 0; k < depth; k++) reachedCount[row + k]++;
             var deepest = (depth - 1) * n;
             for (var k = 1; k < depth; k++) toNext[row + k - 1].Add(chain[deepest + k] - chain[deepest + k - 1]);
+            if (between.To >= 0 && depth > between.To) totals.Between!.Add(chain[deepest + between.To] - chain[deepest + between.From]);
 
             if (started.Length > 0)
             {
-                var day = entered / 86400 - firstDay;
+                var day = (groupOf is null ? 0 : groupOf[u] * dayCount) + entered / 86400 - firstDay;
                 started[day]++;
                 if (depth == n) converted[day]++;
             }
@@ -214,7 +237,7 @@ public static class FunnelEngine
     static string GroupName(Breakdown breakdown, int group) =>
         breakdown == Breakdown.Device ? Names.Of((Device)group) : Names.Of((Sex)group);
 
-    static bool Matches(EventSnapshot snapshot, int user, FunnelFilter filter) =>
+    internal static bool Matches(EventSnapshot snapshot, int user, FunnelFilter filter) =>
         (filter.Device is not { } device || snapshot.UserDevice[user] == (byte)device)
         && (filter.Sex is not { } sex || snapshot.UserSex[user] == (byte)sex);
 
@@ -222,12 +245,12 @@ public static class FunnelEngine
     /// The filter's days and start time as a half-open range [From, To) of snapshot times; To is the start of the day
     /// after the filter's last, in seconds (9999-12-31 has no next DateOnly).
     /// </summary>
-    static (long From, long To) TimeBounds(FunnelFilter filter)
+    internal static (long From, long To) TimeBounds(FunnelFilter filter)
     {
         var from = filter.From is { } day ? EventSnapshot.ToTime(day) : long.MinValue;
         if (filter.Since is { } since) from = Math.Max(from, (long)Math.Floor((UtcTime.Normalize(since) - EventSnapshot.Epoch).TotalSeconds));
         return (from, filter.To is { } to ? EventSnapshot.ToTime(to) + 86400 : long.MaxValue);
     }
 
-    static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
+    internal static double Ratio(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -47,11 +47,7 @@ public sealed record FunnelQuery
             }
         }
 
-        if (parameter("breakdown") is { Length: > 0 } breakdownText)
-        {
-            if (Names.TryParseName<Breakdown>(breakdownText, out var breakdown)) query = query with { Breakdown = breakdown };
-            else Fail(errors, "breakdown", $"'{breakdownText}' is not a breakdown; use 'device' or 'sex'.");
-        }
+        query = query with { Breakdown = ParseBreakdown(parameter, errors) };
 
         if (parameter("window") is { Length: > 0 } windowText)
         {
@@ -72,7 +68,16 @@ public sealed record FunnelQuery
         return new(filter, errors);
     }
 
-    static FunnelFilter? ParseFilter(Func<string, string?> parameter, Dictionary<string, string[]> errors)
+    /// <summary>The breakdown parameter (None when absent or "none"); also read by the analyses that break down.</summary>
+    internal static Breakdown ParseBreakdown(Func<string, string?> parameter, Dictionary<string, string[]> errors)
+    {
+        if (parameter("breakdown") is not { Length: > 0 } breakdownText) return Breakdown.None;
+        if (Names.TryParseName<Breakdown>(breakdownText, out var breakdown)) return breakdown;
+        Fail(errors, "breakdown", $"'{breakdownText}' is not a breakdown; use 'device' or 'sex'.");
+        return Breakdown.None;
+    }
+
+    internal static FunnelFilter? ParseFilter(Func<string, string?> parameter, Dictionary<string, string[]> errors)
     {
         var before = errors.Count;
         var from = ParseDate(parameter("from"), "from", errors);
@@ -105,7 +110,7 @@ public sealed record FunnelQuery
         return null;
     }
 
-    static void Fail(Dictionary<string, string[]> errors, string name, string message) => errors[name] = [message];
+    internal static void Fail(Dictionary<string, string[]> errors, string name, string message) => errors[name] = [message];
 
     /// <summary>The query parameters that differ from the defaults, in the API's names and formats.</summary>
     public IReadOnlyDictionary<string, string?> ToParameters() => new Dictionary<string, string?>

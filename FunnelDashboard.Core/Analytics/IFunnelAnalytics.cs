@@ -40,4 +40,14 @@ public interface IAnalyticsView
     IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter);
     /// <summary>Today's and the last hour's numbers for a live display, as of <paramref name="now"/>.</summary>
     LiveMetrics GetLiveMetrics(DateTime now);
+
+    ConversionTrends GetConversionTrends(TrendsQuery query);
+    UserJourneys GetUserJourneys(JourneyQuery query);
+    CohortRetention GetCohortRetention(CohortQuery query);
+    SentimentAnalysis GetSentiment(SentimentQuery query);
+    /// <summary>One user's story; null when the data has no such user.</summary>
+    UserBehavior? GetUserBehavior(long userId, FunnelFilter filter);
+    /// <summary>Conversion per group of the query's breakdown, with intervals and a test between two groups.</summary>
+    FunnelSignificance GetSignificance(FunnelQuery query);
+    TimeToConvert GetTimeToConvert(TimeToConvertQuery query);
 }

@@ -48,10 +48,16 @@ public interface IEventStore
     /// each says whether it is the first stored visit of its session.
     /// </summary>
     IAsyncEnumerable<SnapshotVisit> ReadVisitTailAsync(long afterId, CancellationToken ct = default);
+
+    /// <summary>The interactions with an id above <paramref name="afterId"/>, in id order, as the analytics snapshot reads them.</summary>
+    IAsyncEnumerable<SnapshotInteraction> ReadInteractionTailAsync(long afterId, CancellationToken ct = default);
 }
 
 /// <summary>One page visit as the analytics snapshot reads it.</summary>
 public readonly record struct SnapshotVisit(long Id, long UserId, FunnelPage Page, DateTime Timestamp, int DurationSeconds, bool StartsSession);
+
+/// <summary>One interaction as the analytics snapshot reads it (without its session and element).</summary>
+public readonly record struct SnapshotInteraction(long Id, long UserId, FunnelPage Page, InteractionType Type, DateTime Timestamp, int X, int Y);
 
 public sealed record StoreCounts(long Users, long Sessions, long PageVisits, long Interactions, long Imports);
 

@@ -133,6 +133,12 @@ public abstract partial class SqlEventStore : IEventStore
             r => new SnapshotVisit(r.GetInt64(0), r.GetInt64(1), (FunnelPage)r.GetInt16(2), ReadTime(r, 3), r.GetInt32(4), r.GetInt32(5) == 1),
             ct, ("after", afterId));
 
+    public IAsyncEnumerable<SnapshotInteraction> ReadInteractionTailAsync(long afterId, CancellationToken ct = default) =>
+        QueryAsync("SELECT id, user_id, page, type, ts, x, y FROM interactions WHERE id > @after ORDER BY id",
+            r => new SnapshotInteraction(r.GetInt64(0), r.GetInt64(1), (FunnelPage)r.GetInt16(2), (InteractionType)r.GetInt16(3), ReadTime(r, 4),
+                r.GetInt32(5), r.GetInt32(6)),
+            ct, ("after", afterId));
+
     User ReadUser(DbDataReader r) => new(r.GetInt64(0), ReadDate(r, 1), (Device)r.GetInt16(2), (Sex)r.GetInt16(3));
 
     async IAsyncEnumerable<T> QueryAsync<T>(string sql, Func<DbDataReader, T> map, [EnumeratorCancellation] CancellationToken ct,

@@ -78,6 +78,7 @@ public class StoreFailureTests
         public IAsyncEnumerable<FunnelDashboard.Core.Domain.Interaction> ReadInteractionsAsync(long afterId = 0, CancellationToken ct = default) => inner.ReadInteractionsAsync(afterId, ct);
         public Task<IReadOnlyList<FunnelDashboard.Core.Domain.User>> ReadUsersAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) => inner.ReadUsersAsync(ids, ct);
         public IAsyncEnumerable<SnapshotVisit> ReadVisitTailAsync(long afterId, CancellationToken ct = default) => inner.ReadVisitTailAsync(afterId, ct);
+        public IAsyncEnumerable<SnapshotInteraction> ReadInteractionTailAsync(long afterId, CancellationToken ct = default) => inner.ReadInteractionTailAsync(afterId, ct);
         public Task<IReadOnlyList<bool>> CaptureAsync(IReadOnlyList<CaptureBatch> batches, CancellationToken ct = default) => inner.CaptureAsync(batches, ct);
     }
 

@@ -49,14 +49,48 @@ public class SnapshotMergeTests
         Assert.Contains("unknown user 5", error.Message);
     }
 
+    [Fact]
+    public void A_late_interaction_lands_in_time_order_with_its_page_type_and_position()
+    {
+        var before = new EventSnapshotBuilder().AddUser(1, Device.Mobile, Sex.Male)
+            .AddVisit(1, FunnelPage.Home, SnapshotFactory.At("2015-01-05 10:00"), eventId: 1, startsSession: true)
+            .AddInteraction(1, FunnelPage.Home, InteractionType.Scroll, SnapshotFactory.At("2015-01-05 10:03"), 10, 20, interactionId: 4)
+            .Build();
+
+        var after = new EventSnapshotBuilder()
+            .AddInteraction(1, FunnelPage.Home, InteractionType.Click, SnapshotFactory.At("2015-01-05 10:01"), 390, -5, interactionId: 5)
+            .MergeInto(before);
+
+        Assert.Equal([0, 2], after.InteractionStart);
+        Assert.Equal([InteractionType.Click, InteractionType.Scroll], after.InteractionKind.Select(EventSnapshot.InteractionTypeOf));
+        Assert.Equal([FunnelPage.Home, FunnelPage.Home], after.InteractionKind.Select(EventSnapshot.InteractionPageOf));
+        Assert.Equal([(short)390, (short)10], after.InteractionX);
+        Assert.Equal([(short)-5, (short)20], after.InteractionY);
+        Assert.Equal(5, after.LastInteractionId);
+        Assert.Equal(1, after.EventCount); // no visit was added
+        Assert.Equal(1, before.InteractionCount);
+    }
+
+    [Fact]
+    public void Column_bytes_count_every_column()
+    {
+        var snapshot = new EventSnapshotBuilder().AddUser(1, Device.Mobile, Sex.Male)
+            .AddVisit(1, FunnelPage.Home, SnapshotFactory.At("2015-01-05 10:00"))
+            .AddInteraction(1, FunnelPage.Home, InteractionType.Click, SnapshotFactory.At("2015-01-05 10:01"), 1, 2)
+            .Build();
+        // A user: id 8, device 1, sex 1, two offsets of 4 each side (visit and interaction starts have users + 1 entries).
+        Assert.Equal(8 + 1 + 1 + 2 * 4 + 2 * 4 + 7 + 9, snapshot.ColumnBytes);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Growing_in_random_batches_with_late_visits_gives_the_same_snapshot_as_one_build(long seed)
+    public void Growing_in_random_batches_with_late_events_gives_the_same_snapshot_as_one_build(long seed)
     {
         var random = new SplitMix64((ulong)seed);
         var visits = new List<(long User, FunnelPage Page, DateTime Time, int Duration, bool Starts)>();
+        var interactions = new List<(long User, FunnelPage Page, InteractionType Type, DateTime Time, int X, int Y)>();
         var users = new List<(long Id, Device Device, Sex Sex)>();
         for (var u = 0; u < 400; u++)
         {
@@ -68,43 +102,64 @@ public class SnapshotMergeTests
                 // Few distinct times, so ties are common and their store order matters.
                 visits.Add((id, (FunnelPage)random.Next(0, 4), SnapshotFactory.At("2015-01-05 10:00").AddMinutes(random.Next(0, 30)),
                     random.Next(0, 600), random.Chance(0.3)));
+            for (var i = random.Next(0, 15); i > 0; i--)
+                interactions.Add((id, (FunnelPage)random.Next(0, 4), (InteractionType)random.Next(0, 6),
+                    SnapshotFactory.At("2015-01-05 10:00").AddMinutes(random.Next(0, 30)), random.Next(-100, 2000), random.Next(0, 3000)));
         }
 
         var whole = new EventSnapshotBuilder();
         foreach (var user in users) whole.AddUser(user.Id, user.Device, user.Sex);
         for (var i = 0; i < visits.Count; i++)
             whole.AddVisit(visits[i].User, visits[i].Page, visits[i].Time, i + 1, visits[i].Duration, visits[i].Starts);
+        for (var i = 0; i < interactions.Count; i++)
+            whole.AddInteraction(interactions[i].User, interactions[i].Page, interactions[i].Type, interactions[i].Time, interactions[i].X, interactions[i].Y, i + 1);
         var expected = whole.Build();
 
-        // The same visits in store order, cut into random batches; a user arrives with its first visit's batch.
+        // The same events in store order, cut into random batches of visits and interactions; a user arrives with the
+        // first batch that has one of its events.
         var grown = EventSnapshot.Empty;
         var known = new HashSet<long>();
-        for (var i = 0; i < visits.Count;)
+        for (int v = 0, n = 0; v < visits.Count || n < interactions.Count;)
         {
-            var end = Math.Min(visits.Count, i + random.Next(1, 200));
             var batch = new EventSnapshotBuilder();
-            for (; i < end; i++)
+            void Arrive(long id)
             {
-                if (known.Add(visits[i].User))
-                {
-                    var user = users.First(x => x.Id == visits[i].User);
-                    batch.AddUser(user.Id, user.Device, user.Sex);
-                }
-                batch.AddVisit(visits[i].User, visits[i].Page, visits[i].Time, i + 1, visits[i].Duration, visits[i].Starts);
+                if (!known.Add(id)) return;
+                var user = users.First(x => x.Id == id);
+                batch.AddUser(user.Id, user.Device, user.Sex);
+            }
+            for (var end = Math.Min(visits.Count, v + random.Next(0, 200)); v < end; v++)
+            {
+                Arrive(visits[v].User);
+                batch.AddVisit(visits[v].User, visits[v].Page, visits[v].Time, v + 1, visits[v].Duration, visits[v].Starts);
+            }
+            for (var end = Math.Min(interactions.Count, n + random.Next(0, 200)); n < end; n++)
+            {
+                Arrive(interactions[n].User);
+                batch.AddInteraction(interactions[n].User, interactions[n].Page, interactions[n].Type, interactions[n].Time, interactions[n].X, interactions[n].Y, n + 1);
             }
             grown = batch.MergeInto(grown);
         }
 
-        // Users without visits are only in the whole build; compare the users that have visits.
-        var withVisits = Enumerable.Range(0, expected.UserCount).Where(u => expected.EventStart[u + 1] > expected.EventStart[u]).ToArray();
-        Assert.Equal(withVisits.Select(u => expected.UserIds[u]), grown.UserIds);
-        Assert.Equal(withVisits.Select(u => expected.UserDevice[u]), grown.UserDevice);
+        // Users without events are only in the whole build; compare the users that have some.
+        var withEvents = Enumerable.Range(0, expected.UserCount)
+            .Where(u => expected.EventStart[u + 1] > expected.EventStart[u] || expected.InteractionStart[u + 1] > expected.InteractionStart[u]).ToArray();
+        Assert.Equal(withEvents.Select(u => expected.UserIds[u]), grown.UserIds);
+        Assert.Equal(withEvents.Select(u => expected.UserDevice[u]), grown.UserDevice);
+        Assert.Equal(withEvents.Select(u => expected.EventStart[u + 1] - expected.EventStart[u]), Enumerable.Range(0, grown.UserCount).Select(u => grown.EventStart[u + 1] - grown.EventStart[u]));
         Assert.Equal(expected.EventTime, grown.EventTime);
         Assert.Equal(expected.EventPage, grown.EventPage);
         Assert.Equal(expected.EventDuration, grown.EventDuration);
         Assert.Equal(expected.SessionCount, grown.SessionCount);
         Assert.Equal(expected.LastEventId, grown.LastEventId);
         Assert.Equal(expected.DataRange, grown.DataRange);
+        Assert.Equal(withEvents.Select(u => expected.InteractionStart[u + 1] - expected.InteractionStart[u]),
+            Enumerable.Range(0, grown.UserCount).Select(u => grown.InteractionStart[u + 1] - grown.InteractionStart[u]));
+        Assert.Equal(expected.InteractionTime, grown.InteractionTime);
+        Assert.Equal(expected.InteractionKind, grown.InteractionKind);
+        Assert.Equal(expected.InteractionX, grown.InteractionX);
+        Assert.Equal(expected.InteractionY, grown.InteractionY);
+        Assert.Equal(expected.LastInteractionId, grown.LastInteractionId);
         Assert.Equal(Users(expected), Users(grown));
     }
 

@@ -86,6 +86,42 @@ sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage
         return days;
     }
 
+    // The analyses beyond the funnel: small fixed answers scaled like the rest, enough for pages to render.
+    public ConversionTrends GetConversionTrends(TrendsQuery query)
+    {
+        var periods = GetDailyConversion(query.Filter)
+            .Select(d => new TrendPeriod(d.Date, d.Started, d.Converted, d.Rate, Math.Max(0, d.Rate - 0.01), Math.Min(1, d.Rate + 0.01))).ToList();
+        return new(periods, null);
+    }
+
+    public UserJourneys GetUserJourneys(JourneyQuery query)
+    {
+        var users = Users(FunnelPage.Home, query.Filter);
+        return new(users, [new(["home"], users / 2, 0.5, 0), new(["home", "search"], users / 2, 0.5, 0.01)],
+            [new("home", "search", users / 2), new("home", UserJourneys.Exit, users / 2)]);
+    }
+
+    public CohortRetention GetCohortRetention(CohortQuery query) =>
+        new([new Cohort(Data.From, Users(FunnelPage.Home, query.Filter with { To = Data.From.AddDays(6) }), [1, 0.2], [0.005, 0.001])]);
+
+    public SentimentAnalysis GetSentiment(SentimentQuery query)
+    {
+        var patterns = new SentimentPatterns(10, 5, 5, 40, 30, 20, 10, 2, 3, 1);
+        IReadOnlyList<FunnelPage> shown = query.Page is { } page ? [page] : Names.AllPages;
+        var pages = shown.Select(p => new PageSentiment(Names.Of(p), 20, 100, 6, 86 / 126.0, 126 / 136.0, patterns)).ToList();
+        return new(pages, [new(Data.From, 0.5, 126)]);
+    }
+
+    public UserBehavior? GetUserBehavior(long userId, FunnelFilter filter) => userId is < 1 or > 90_400 ? null
+        : new(new BehaviorUser(userId, "Desktop", "Female", Data.From.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc)), [], "home",
+            new SentimentSummary(0, 0, 0, 0, 0, new SentimentPatterns(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+
+    public FunnelSignificance GetSignificance(FunnelQuery query) => FunnelSignificance.Of(GetFunnel(query));
+
+    public TimeToConvert GetTimeToConvert(TimeToConvertQuery query) =>
+        new(Names.Of(query.Funnel.Steps[query.FromStep]), Names.Of(query.Funnel.Steps[query.ToStep]), 452, 900, 2400,
+            TimeToConvert.BinEdges.Select((edge, i) => new TimeBin(edge, i + 1 < TimeToConvert.BinEdges.Length ? TimeToConvert.BinEdges[i + 1] : null, i is 6 or 7 ? 226 : 0)).ToList());
+
     IReadOnlyList<FunnelStep> Steps(IReadOnlyList<FunnelPage> pages, FunnelFilter filter, int? windowHours)
     {
         // A conversion window lets fewer users reach the later steps.

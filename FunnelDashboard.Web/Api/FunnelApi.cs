@@ -61,7 +61,7 @@ public static class FunnelApi
     }
 
     /// <summary>503 with Retry-After while the first snapshot is being prepared (e.g. during first-start seeding) or could not be loaded.</summary>
-    static ProblemHttpResult? NotReady(HttpRequest request, IAnalyticsView view)
+    internal static ProblemHttpResult? NotReady(HttpRequest request, IAnalyticsView view)
     {
         var (title, retryAfterSeconds) = view.State switch
         {

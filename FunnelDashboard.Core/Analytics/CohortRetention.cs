@@ -1,0 +1,91 @@
+using FunnelDashboard.Core.Domain;
+
+namespace FunnelDashboard.Core.Analytics;
+
+public enum CohortPeriod { Week, Month }
+
+/// <summary>Cohort retention: the filter and the cohort period (parameters from, to, device, sex, period).</summary>
+public sealed record CohortQuery(FunnelFilter Filter, CohortPeriod Period = CohortPeriod.Week)
+{
+    public static QueryParseResult<CohortQuery> Parse(Func<string, string?> parameter) => QueryGrammar.Parse(parameter, (filter, errors) =>
+        new CohortQuery(filter, QueryGrammar.Choice(parameter, "period", CohortPeriod.Week, errors)));
+}
+
+/// <summary>
+/// One cohort: the users whose first visit fell in the period starting at <see cref="Start"/>. Retention[k] is the share
+/// of them with a visit in the k-th period after it (Retention[0] = 1), Conversion[k] the share that visited the
+/// confirmation page in it; both run to the data's last period.
+/// </summary>
+public sealed record Cohort(DateOnly Start, long Size, IReadOnlyList<double> Retention, IReadOnlyList<double> Conversion);
+
+/// <summary>
+/// Cohorts by first visit (weeks run Monday to Sunday; months are calendar months). The filter's dates choose the
+/// cohorts (by first visit); their activity is followed to the end of the data. Device and sex filter the users.
+/// </summary>
+public sealed record CohortRetention(IReadOnlyList<Cohort> Cohorts)
+{
+    public static CohortRetention Of(EventSnapshot snapshot, CohortQuery query)
+    {
+        if (snapshot.EventCount == 0) return new([]);
+        var periodOfDay = new int[snapshot.DayCount];
+        for (var d = 0; d < periodOfDay.Length; d++) periodOfDay[d] = PeriodIndex(snapshot.FirstDay + d, query.Period);
+        var firstPeriod = periodOfDay[0];
+        var periods = periodOfDay[^1] - firstPeriod + 1;
+        for (var d = 0; d < periodOfDay.Length; d++) periodOfDay[d] -= firstPeriod;
+
+        var partials = UserChunks.Run(snapshot.UserCount, (first, last) => Run(snapshot, query.Filter, periodOfDay, periods, first, last));
+        var (size, active, converted) = partials[0];
+        foreach (var (s, a, c) in partials.Skip(1))
+        {
+            for (var i = 0; i < size.Length; i++) size[i] += s[i];
+            for (var i = 0; i < active.Length; i++) { active[i] += a[i]; converted[i] += c[i]; }
+        }
+
+        var cohorts = new List<Cohort>();
+        for (var c = 0; c < periods; c++)
+        {
+            if (size[c] == 0) continue;
+            var following = Enumerable.Range(0, periods - c);
+            cohorts.Add(new Cohort(PeriodStart(firstPeriod + c, query.Period), size[c],
+                following.Select(k => (double)active[c * periods + k] / size[c]).ToList(),
+                following.Select(k => (double)converted[c * periods + k] / size[c]).ToList()));
+        }
+        return new CohortRetention(cohorts);
+    }
+
+    static (long[] Size, long[] Active, long[] Converted) Run(EventSnapshot snapshot, FunnelFilter filter, int[] periodOfDay, int periods, int firstUser, int lastUser)
+    {
+        var (size, active, converted) = (new long[periods], new long[periods * periods], new long[periods * periods]);
+        var (from, to) = FunnelEngine.TimeBounds(filter);
+        for (var u = firstUser; u < lastUser; u++)
+        {
+            var (start, end) = (snapshot.EventStart[u], snapshot.EventStart[u + 1]);
+            if (start == end || !FunnelEngine.Matches(snapshot, u, filter)) continue;
+            var firstVisit = snapshot.EventTime[start];
+            if (firstVisit < from || firstVisit >= to) continue;
+            var cohort = periodOfDay[firstVisit / 86400 - snapshot.FirstDay];
+            size[cohort]++;
+            int lastActive = -1, lastConverted = -1;
+            // Visits are in time order, so each period's visits are consecutive: count a period once, at its first visit.
+            for (var e = start; e < end; e++)
+            {
+                var k = periodOfDay[snapshot.EventTime[e] / 86400 - snapshot.FirstDay] - cohort;
+                if (k != lastActive) { active[cohort * periods + k]++; lastActive = k; }
+                if (k != lastConverted && snapshot.PageOf(e) == FunnelPage.Confirmation) { converted[cohort * periods + k]++; lastConverted = k; }
+            }
+        }
+        return (size, active, converted);
+    }
+
+    /// <summary>Weeks counted from the Monday before the snapshot epoch (a Saturday); months from its January.</summary>
+    static int PeriodIndex(int day, CohortPeriod period)
+    {
+        if (period == CohortPeriod.Week) return (day + 5) / 7;
+        var date = EventSnapshot.ToDate(day * 86400);
+        return (date.Year - EventSnapshot.Epoch.Year) * 12 + date.Month - 1;
+    }
+
+    static DateOnly PeriodStart(int index, CohortPeriod period) => period == CohortPeriod.Week
+        ? EventSnapshot.ToDate((index * 7 - 5) * 86400)
+        : new DateOnly(EventSnapshot.Epoch.Year + index / 12, index % 12 + 1, 1);
+}
