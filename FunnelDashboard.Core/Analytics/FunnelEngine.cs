@@ -211,8 +211,10 @@ public static class FunnelEngine
         (filter.Device is not { } device || snapshot.UserDevice[user] == (byte)device)
         && (filter.Sex is not { } sex || snapshot.UserSex[user] == (byte)sex);
 
-    /// <summary>The filter's days as a half-open range of snapshot times.</summary>
-    /// <summary>[From, To): To is the start of the day after the filter's last, in seconds (9999-12-31 has no next DateOnly).</summary>
+    /// <summary>
+    /// The filter's days as a half-open range of snapshot times: To is the start of the day after the last, computed in
+    /// seconds because 9999-12-31, a valid date, has no next DateOnly.
+    /// </summary>
     static (long From, long To) TimeBounds(FunnelFilter filter) =>
         (filter.From is { } from ? EventSnapshot.ToTime(from) : long.MinValue,
          filter.To is { } to ? EventSnapshot.ToTime(to) + 86400 : long.MaxValue);
