@@ -145,6 +145,19 @@ public class FunnelApiTests(SeededApp app) : IClassFixture<SeededApp>
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
+    [Theory]
+    [InlineData("/?from=0001-01-01&to=0001-01-03")]
+    [InlineData("/?from=9999-12-29&to=9999-12-31")]
+    [InlineData("/?from=2015-01-02&to=9999-12-31")]
+    [InlineData("/funnel?from=0001-01-01&to=9999-12-31&breakdown=sex")]
+    public async Task Pages_with_the_extreme_valid_dates_render_without_an_error(string url)
+    {
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("data-state=\"error\"", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Head_of_an_unknown_path_is_404()
     {

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using System.Globalization;
+using FunnelDashboard.ML.Forecasting;
 using FunnelDashboard.Web.Cli;
 
 namespace FunnelDashboard.Tests.Cli;
@@ -22,7 +24,7 @@ public sealed class ForecastVerbsTests : IDisposable
         writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [Fact]
-    public async Task Generated_series_evaluates_and_ends_with_one_line_per_model()
+    public async Task Eval_forecast_prints_the_backtest_of_exactly_the_options_given()
     {
         string csv = Path.Combine(_directory, "series.csv");
         var (generated, _, _) = await Run("generate-series", csv, "--days", "120", "--seed", "4");

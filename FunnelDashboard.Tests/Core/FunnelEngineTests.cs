@@ -29,6 +29,18 @@ public class FunnelEngineTests
     }
 
     [Fact]
+    public void The_first_and_last_valid_dates_as_filter_include_every_visit()
+    {
+        var everything = new FunnelFilter(DateOnly.MinValue, DateOnly.MaxValue);
+
+        var steps = FunnelEngine.Compute(FourUsers(), FunnelQuery.Default with { Filter = everything }).Steps;
+
+        Assert.Equal([4L, 2, 1, 1], steps.Select(s => s.Users));
+        Assert.Equal((4L, 0L), FunnelEngine.Activity(FourUsers(), everything));
+        Assert.Equal(4, FunnelEngine.Daily(FourUsers(), FunnelQuery.Default with { Filter = everything }).Single().Started);
+    }
+
+    [Fact]
     public void Times_between_steps_are_median_and_nearest_rank_p90()
     {
         var steps = FunnelEngine.Compute(FourUsers(), FunnelQuery.Default).Steps;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using FunnelDashboard.ML.Forecasting;
 using FunnelDashboard.Tests.Support;
 using FunnelDashboard.Web.Cli;
 
@@ -34,6 +36,11 @@ public sealed class TrainForecastCommandTests(GeneratedDataset dataset) : IClass
             Assert.Equal("naive", rows[row + 1][0]);
             Assert.Equal("seasonal_naive", rows[row + 2][0]);
             Assert.True(File.Exists(Path.Combine(folder, "models", series, "v000001", "model.fdfm")));
+            // The printed figures are the registered model's, not just well-formed numbers.
+            var stored = new ForecastModelRegistry(Path.Combine(folder, "models")).List(series).Single().Evaluation;
+            string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+            Assert.Equal([F(stored.Lstm.Mape, "F1"), F(stored.Lstm.Rmse, "F1"), F(stored.Lstm.Mae, "F1"), F(stored.Lstm.R2, "F3")], rows[row][4..8]);
+            Assert.Equal([F(stored.SeasonalNaive.Mape, "F1"), F(stored.SeasonalNaive.Rmse, "F1")], rows[row + 2][1..3]);
         }
     }
 

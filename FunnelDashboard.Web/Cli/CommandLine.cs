@@ -72,7 +72,7 @@ public static class CommandLine
         }
         catch (UsageException e)
         {
-            await error.WriteLineAsync($"{e.Message}\n\nUsage: {Program} {verb.Name} {verb.Arguments}\n{Indent(verb.Summary)}");
+            await error.WriteLineAsync($"{e.Message}\n\nUsage: {ProgramName} {verb.Name} {verb.Arguments}\n{Indent(verb.Summary)}");
             return 2;
         }
         catch (ImportException e)
@@ -97,11 +97,11 @@ public static class CommandLine
         }
     }
 
-    const string Program = "FunnelDashboard.Web";
+    const string ProgramName = "FunnelDashboard.Web";
 
     internal static string Usage() =>
-        $"Usage: {Program} [serve] [--urls URL ...]   run the web app (the default)\n" +
-        $"       {Program} VERB ...\n\nVerbs:\n" +
+        $"Usage: {ProgramName} [serve] [--urls URL ...]   run the web app (the default)\n" +
+        $"       {ProgramName} VERB ...\n\nVerbs:\n" +
         string.Join('\n', Verbs.Select(v => $"  {v.Name} {v.Arguments}\n{Indent(v.Summary)}"));
 
     static string Indent(string text) => string.Join('\n', text.Split('\n').Select(line => "      " + line.TrimEnd('\r')));

@@ -30,11 +30,6 @@ public sealed class ImportVerb : IVerb
             await context.Error.WriteLineAsync($"Import failed, nothing was stored: {store.Provider} store error: {e.Message}");
             return 1;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync("Import cancelled, nothing was stored.");
-            return 130;
-        }
         context.Output.WriteLine(result.AlreadyImported
             ? $"{folder} was already imported into {store.Provider}; nothing to do."
             : $"Imported {result.Users:N0} users, {result.Sessions:N0} sessions, {result.PageVisits:N0} page visits and " +

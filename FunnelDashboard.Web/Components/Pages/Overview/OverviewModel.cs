@@ -34,12 +34,15 @@ public sealed record OverviewModel(
                 .ToDictionary(d => d, d => analytics.GetDailyConversion(filter with { Device = d })));
     }
 
-    /// <summary>The period of equal length just before <paramref name="period"/>; null when it lies before the data.</summary>
+    /// <summary>
+    /// The period of equal length just before <paramref name="period"/>, cut at the first valid date (a period reaching
+    /// 9999-12-31 has no equal one before 2015); null when it lies before the data.
+    /// </summary>
     public static DateRange? PreviousOf(DateRange period, DateRange dataRange)
     {
+        if (period.From <= dataRange.From) return null;
         var days = period.To.DayNumber - period.From.DayNumber + 1;
-        var to = period.From.AddDays(-1);
-        return to < dataRange.From ? null : new DateRange(period.From.AddDays(-days), to);
+        return new DateRange(DateOnly.FromDayNumber(Math.Max(0, period.From.DayNumber - days)), period.From.AddDays(-1));
     }
 
     public double? DeviceConversion(Device device, DashboardMetrics? metrics) =>
