@@ -33,7 +33,7 @@ public static class CommandLine
         """;
 
     /// <summary>This app's verbs, then the forecasting library's, indented alike.</summary>
-    static readonly string Usage = VerbUsage + SimulateCommand.Usage + CaptureBenchmark.Usage + Environment.NewLine + string.Join(Environment.NewLine, ForecastCommands.Usage.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
+    static readonly string Usage = string.Join(Environment.NewLine, VerbUsage, SimulateCommand.Usage, CaptureBenchmark.Usage) + Environment.NewLine + string.Join(Environment.NewLine, ForecastCommands.Usage.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
 
     static readonly string[] Verbs = ["generate", "import", "funnel", "bench", "train-forecast", "simulate", "help", "--help"];
 
