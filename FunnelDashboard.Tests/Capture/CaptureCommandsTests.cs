@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FunnelDashboard.Tests.Capture;
 
+/// <summary>Hosts the app: one such class at a time, so first-start seeding elsewhere is not starved.</summary>
+[Collection(CaptureApp.Collection)]
 public class CaptureCommandsTests
 {
     static async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
