@@ -12,6 +12,8 @@ using static FunnelDashboard.Tests.Capture.CaptureApp;
 
 namespace FunnelDashboard.Tests.Capture;
 
+/// <summary>Hosts the app: one such class at a time, so first-start seeding elsewhere is not starved.</summary>
+[Collection(CaptureApp.Collection)]
 public class CaptureApiTests
 {
     [Fact]

@@ -12,6 +12,9 @@ namespace FunnelDashboard.Tests.Capture;
 /// <summary>The real app with a capture key and an admin key, its store wrapped in <see cref="FaultyStore"/>.</summary>
 public sealed class CaptureApp : FunnelAppFactory
 {
+    /// <summary>The xunit collection of the capture tests that host the app.</summary>
+    public const string Collection = "capture app";
+
     public const string CaptureKey = "test-capture-key-0123456789", AdminKey = "test-admin-key-0123456789";
 
     public CaptureApp(IDictionary<string, string?>? overrides = null) : base(WithKeys(overrides), services =>

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Tests.Capture;
 
+/// <summary>Hosts the app: one such class at a time, so first-start seeding elsewhere is not starved.</summary>
+[Collection(CaptureApp.Collection)]
 public sealed class CaptureFuzzTests : IDisposable
 {
     readonly string folder = TestPaths.NewTempFolder();

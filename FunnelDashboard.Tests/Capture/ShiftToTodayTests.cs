@@ -3,6 +3,8 @@ using FunnelDashboard.Tests.Support;
 
 namespace FunnelDashboard.Tests.Capture;
 
+/// <summary>Hosts the app: one such class at a time, so first-start seeding elsewhere is not starved.</summary>
+[Collection(CaptureApp.Collection)]
 public class ShiftToTodayTests
 {
     [Fact]
