@@ -28,3 +28,13 @@ public sealed class WallAppFixture : DashboardAppFixture
         services.AddSingleton(clock);
     }
 }
+
+/// <summary>
+/// The wall's browser tests share one app and browser and run one after another (they push to the same fake), and
+/// alone: the long-running one measures the browser's heap, and on a busy machine they would starve other apps' seeding.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class WallCollection : ICollectionFixture<WallAppFixture>
+{
+    public const string Name = "Wall";
+}

@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace FunnelDashboard.Tests.Web.Browser;
 
 /// <summary>The wall display (/wall) in a browser, on fake analytics and a test clock.</summary>
-public sealed class WallBrowserTests(WallAppFixture app) : IClassFixture<WallAppFixture>
+[Collection(WallCollection.Name)]
+public sealed class WallBrowserTests(WallAppFixture app)
 {
     const int Users = 400;
 

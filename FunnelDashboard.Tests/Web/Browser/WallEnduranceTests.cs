@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 namespace FunnelDashboard.Tests.Web.Browser;
 
 /// <summary>A wall runs for weeks: a thousand updates must leave no trace in the page's DOM or JS heap.</summary>
-public sealed class WallEnduranceTests(WallAppFixture app, ITestOutputHelper output) : IClassFixture<WallAppFixture>
+[Collection(WallCollection.Name)]
+public sealed class WallEnduranceTests(WallAppFixture app, ITestOutputHelper output)
 {
     const int Updates = 1000;
     // ApexCharts' heap settles only after a few hundred redraws (V8 warming up): measured from there.

@@ -10,7 +10,8 @@ using static Microsoft.Playwright.Assertions;
 namespace FunnelDashboard.Tests.Web.Browser;
 
 /// <summary>An open wall outlives its server: stopped and started again on the same port, it resumes with nobody there.</summary>
-public sealed class WallRestartTests(WallAppFixture app, ITestOutputHelper output) : IClassFixture<WallAppFixture>
+[Collection(WallCollection.Name)]
+public sealed class WallRestartTests(WallAppFixture app, ITestOutputHelper output)
 {
     /// <summary>The wall's app on a fixed port; it stops within a second even with the wall's WebSocket open.</summary>
     sealed class FixedPortApp : FunnelAppFactory
