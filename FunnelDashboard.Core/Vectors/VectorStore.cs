@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
+using FunnelDashboard.Core.Storage;
+
 namespace FunnelDashboard.Core.Vectors;
 
 /// <summary>
@@ -112,18 +114,6 @@ public sealed class VectorStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
+    static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters) =>
+        SqlCommands.Create(connection, transaction, sql, parameters);
 }
