@@ -16,6 +16,7 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
         "",
         "funnel",
         "funnel?device=Mobile&from=2015-02-01&to=2015-03-31&breakdown=device",
+        "forecast",
         "no-such-page",
     };
 
@@ -151,7 +152,7 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
         await Expect(nav).ToBeHiddenAsync();
     }
 
-    static async Task AssertNoViolationsAsync(DashboardPage page, string what)
+    internal static async Task AssertNoViolationsAsync(DashboardPage page, string what)
     {
         var result = await page.Page.RunAxe();
         var violations = result.Violations.Select(v =>

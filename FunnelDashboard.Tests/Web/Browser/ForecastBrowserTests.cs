@@ -55,6 +55,22 @@ public sealed class ForecastPageBeforeTrainingTests(ForecastAppFixture app) : IC
 public sealed class ForecastPageTests(ForecastAppFixture app) : IClassFixture<ForecastAppFixture>
 {
     [Fact]
+    public async Task Axe_finds_no_violation_with_a_model_in_either_theme_with_the_table_hidden_or_shown()
+    {
+        await app.EnsureTrainedAsync();
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            await using var page = await app.OpenAsync(theme: theme);
+            await page.GoToAsync("forecast?overlay=naive,seasonal_naive");
+            await page.ChartAsync("forecast");
+            await AccessibilityTests.AssertNoViolationsAsync(page, $"forecast {theme}, table hidden");
+            await page.ChartTableAsync("forecast");
+            await AccessibilityTests.AssertNoViolationsAsync(page, $"forecast {theme}, table shown");
+            Assert.Empty(page.ConsoleErrors);
+        }
+    }
+
+    [Fact]
     public async Task Draws_both_intervals_as_bands_and_the_table_matches_the_api()
     {
         await app.EnsureTrainedAsync();
