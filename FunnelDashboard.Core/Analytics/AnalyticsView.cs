@@ -27,6 +27,9 @@ public sealed class AnalyticsView(long version, long dataVersion, EventSnapshot 
         return new DashboardMetrics(users, sessions, funnel.Steps[^1].ConversionFromStart, byDevice);
     });
 
+    public IReadOnlyList<(DateOnly Date, long Sessions)> GetDailySessions(FunnelFilter filter) =>
+        cache.GetOrCompute(dataVersion, ("sessions", filter), () => FunnelEngine.DailySessions(snapshot, filter));
+
     public IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter) =>
         cache.GetOrCompute(dataVersion, ("daily", filter), () => FunnelEngine.Daily(snapshot, FunnelQuery.Default with { Filter = filter }));
 

@@ -59,6 +59,21 @@ public static class FunnelEngine
         return Run(snapshot, query, 1, daily: false, (fromStep, toStep)).Between!;
     }
 
+    /// <summary>Sessions started (by their first visit) on each day of the data with one, within the filter.</summary>
+    public static IReadOnlyList<(DateOnly Date, long Sessions)> DailySessions(EventSnapshot snapshot, FunnelFilter filter)
+    {
+        var (from, to) = TimeBounds(filter);
+        var perDay = new long[Math.Max(0, snapshot.DayCount)];
+        for (var u = 0; u < snapshot.UserCount; u++)
+        {
+            if (!Matches(snapshot, u, filter)) continue;
+            for (var e = snapshot.EventStart[u]; e < snapshot.EventStart[u + 1]; e++)
+                if (snapshot.StartsSession(e) && snapshot.EventTime[e] >= from && snapshot.EventTime[e] < to)
+                    perDay[snapshot.EventTime[e] / 86400 - snapshot.FirstDay]++;
+        }
+        return perDay.Select((sessions, d) => (EventSnapshot.ToDate((snapshot.FirstDay + d) * 86400), sessions)).Where(d => d.sessions > 0).ToList();
+    }
+
     /// <summary>Users with a visit and sessions started (by their first visit), within the filter.</summary>
     public static (long Users, long Sessions) Activity(EventSnapshot snapshot, FunnelFilter filter)
     {

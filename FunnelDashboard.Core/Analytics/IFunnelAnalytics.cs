@@ -38,6 +38,8 @@ public interface IAnalyticsView
     DashboardMetrics GetMetrics(FunnelFilter filter);
     /// <summary>Per day of the filter's range: users who started the default funnel that day and how many reached its last step.</summary>
     IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter);
+    /// <summary>Sessions started per day (days without any left out), within the filter.</summary>
+    IReadOnlyList<(DateOnly Date, long Sessions)> GetDailySessions(FunnelFilter filter);
     /// <summary>Today's and the last hour's numbers for a live display, as of <paramref name="now"/>.</summary>
     LiveMetrics GetLiveMetrics(DateTime now);
 

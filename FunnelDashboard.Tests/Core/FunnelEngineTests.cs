@@ -156,6 +156,18 @@ public class FunnelEngineTests
     }
 
     [Fact]
+    public void Daily_sessions_count_each_session_on_the_day_of_its_first_visit_within_the_filter()
+    {
+        var snapshot = new SnapshotFactory()
+            .User(1, Device.Desktop, Sex.Male, "+home@2015-01-05 10:00", "search@2015-01-06 00:10", "+home@2015-01-07 10:00")
+            .User(2, Device.Mobile, Sex.Male, "+home@2015-01-05 23:59", "+search@2015-01-07 08:00")
+            .Build();
+
+        Assert.Equal([(new DateOnly(2015, 1, 5), 2L), (new DateOnly(2015, 1, 7), 2L)], FunnelEngine.DailySessions(snapshot, FunnelFilter.All));
+        Assert.Equal([(new DateOnly(2015, 1, 7), 1L)], FunnelEngine.DailySessions(snapshot, new FunnelFilter(From: new DateOnly(2015, 1, 6), Device: Device.Mobile)));
+    }
+
+    [Fact]
     public void An_empty_snapshot_gives_zeros_not_errors()
     {
         var steps = FunnelEngine.Compute(EventSnapshot.Empty, FunnelQuery.Default).Steps;

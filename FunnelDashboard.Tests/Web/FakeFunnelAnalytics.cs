@@ -71,6 +71,9 @@ sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage
         return new(users, (long)(users * 1.4), conversion, byDevice);
     }
 
+    public IReadOnlyList<(DateOnly Date, long Sessions)> GetDailySessions(FunnelFilter filter) =>
+        GetDailyConversion(filter).Select(d => (d.Date, (long)(d.Started * 1.4))).ToList();
+
     public IReadOnlyList<DailyConversion> GetDailyConversion(FunnelFilter filter)
     {
         var from = filter.From is { } f && f > Data.From ? f : Data.From;

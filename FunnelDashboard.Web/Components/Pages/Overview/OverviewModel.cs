@@ -13,7 +13,8 @@ public sealed record OverviewModel(
     FunnelResult Funnel,
     FunnelResult FunnelByDevice,
     IReadOnlyList<DailyConversion> Daily,
-    IReadOnlyDictionary<Device, IReadOnlyList<DailyConversion>> DailyByDevice)
+    IReadOnlyDictionary<Device, IReadOnlyList<DailyConversion>> DailyByDevice,
+    IReadOnlyList<(DateOnly Date, long Sessions)> DailySessionCounts)
 {
     public static OverviewModel Load(IAnalyticsView analytics, FunnelFilter filter, DateRange dataRange)
     {
@@ -31,7 +32,8 @@ public sealed record OverviewModel(
             analytics.GetFunnel(new FunnelQuery { Filter = filter, Breakdown = Breakdown.Device }),
             analytics.GetDailyConversion(filter),
             Enum.GetValues<Device>().Where(d => filter.Device is null || filter.Device == d)
-                .ToDictionary(d => d, d => analytics.GetDailyConversion(filter with { Device = d })));
+                .ToDictionary(d => d, d => analytics.GetDailyConversion(filter with { Device = d })),
+            analytics.GetDailySessions(filter));
     }
 
     /// <summary>
@@ -67,6 +69,8 @@ public sealed record OverviewModel(
         [new("Conversion", Daily.Select(d => new ChartPoint(Formats.Date(d.Date), Percent(d.Rate))).ToList())];
 
     public IReadOnlyList<double> DailyStarted => Daily.Select(d => (double)d.Started).ToList();
+
+    public IReadOnlyList<double> DailySessions => DailySessionCounts.Select(d => (double)d.Sessions).ToList();
 
     public IReadOnlyList<double> DailyRates => Daily.Select(d => d.Rate).ToList();
 
