@@ -48,6 +48,7 @@ public sealed class DashboardPage : IAsyncDisposable
     public async Task<ILocator> ChartAsync(string name)
     {
         var chart = Page.Locator($"[data-chart='{name}']");
+        await chart.ScrollIntoViewIfNeededAsync(); // charts draw when they come near the screen
         await chart.Locator("svg.apexcharts-svg").WaitForAsync();
         return chart;
     }
@@ -59,6 +60,7 @@ public sealed class DashboardPage : IAsyncDisposable
         foreach (var chart in await Page.Locator("[data-chart]").AllAsync())
         {
             names.Add((await chart.GetAttributeAsync("data-chart"))!);
+            await chart.ScrollIntoViewIfNeededAsync(); // charts draw when they come near the screen
             await chart.Locator("svg.apexcharts-svg").WaitForAsync();
         }
         return names;

@@ -82,28 +82,52 @@ async function exportImage(options, series, height, format, title, subtitle, fil
     }
 }
 
-export async function create(element, options, series, height) {
-    await loadLibrary();
-    const chart = new window.ApexCharts(element, { ...withDefaults(options, height), series });
-    await chart.render();
-
-    // Follow the light/dark switch without re-creating the chart.
-    const themeObserver = new MutationObserver(() => chart.updateOptions({ theme: { mode: currentTheme() } }, false, false));
-    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-bs-theme'] });
-
-    // What is drawn now, for the exports.
+// A chart draws when it comes near the screen: charts not yet scrolled to cost nothing, and the library loads only
+// when the first one is seen (a phone's first screen is often numbers only). Until then updates only change what it
+// will draw; an export needs no drawn chart (it draws its own copy).
+export function create(element, options, series, height) {
     let current = { options, series, height };
+    let chart, drawing, themeObserver, disposed = false;
+
+    async function draw() {
+        await loadLibrary();
+        if (disposed) return;
+        const drawn = current;
+        const instance = new window.ApexCharts(element, { ...withDefaults(drawn.options, drawn.height), series: drawn.series });
+        await instance.render();
+        if (disposed) { instance.destroy(); return; }
+        chart = instance;
+        // Follow the light/dark switch without re-creating the chart.
+        themeObserver = new MutationObserver(() => chart.updateOptions({ theme: { mode: currentTheme() } }, false, false));
+        themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-bs-theme'] });
+        if (current !== drawn) await chart.updateOptions({ ...withDefaults(current.options, current.height), series: current.series }, true, true);
+    }
+
+    const visibility = new IntersectionObserver(entries => {
+        if (!entries.some(entry => entry.isIntersecting) || drawing) return;
+        visibility.disconnect();
+        drawing = draw();
+    }, { rootMargin: '200px' });
+    visibility.observe(element);
+
     return {
         updateSeries: (newSeries) => {
             current = { ...current, series: newSeries };
-            return chart.updateSeries(newSeries, true);
+            return chart?.updateSeries(newSeries, true);
         },
         updateOptions: (newOptions, newSeries, newHeight) => {
             current = { options: newOptions, series: newSeries, height: newHeight };
-            return chart.updateOptions({ ...withDefaults(newOptions, newHeight), series: newSeries }, true, true);
+            return chart?.updateOptions({ ...withDefaults(newOptions, newHeight), series: newSeries }, true, true);
         },
-        exportImage: (format, title, subtitle, fileName) =>
-            exportImage(current.options, current.series, current.height, format, title, subtitle, fileName),
-        dispose: () => { themeObserver.disconnect(); chart.destroy(); },
+        exportImage: async (format, title, subtitle, fileName) => {
+            await loadLibrary();
+            return exportImage(current.options, current.series, current.height, format, title, subtitle, fileName);
+        },
+        dispose: () => {
+            disposed = true;
+            visibility.disconnect();
+            themeObserver?.disconnect();
+            chart?.destroy();
+        },
     };
 }
