@@ -35,7 +35,6 @@ public sealed class FunnelAnalytics : IFunnelAnalytics
 
     public IAnalyticsView Current => current;
     public EventSnapshot Snapshot => current.Snapshot;
-    public int SubscriberCount => notifier.SubscriberCount;
 
     public IDisposable Subscribe(Func<Task> onChanged, TimeSpan minInterval) => notifier.Subscribe(onChanged, minInterval);
 

@@ -1,10 +1,10 @@
 namespace FunnelDashboard.Web.Instances;
 
 /// <summary>What an instance tells the others that share its store.</summary>
-public enum InstanceMessage { DataStored, ModelsChanged }
+public enum InstanceMessage { DataStored }
 
 /// <summary>
-/// Tells the other app instances that share the store about new events and new models, and this one about theirs.
+/// Tells the other app instances that share the store about new events, and this one about theirs.
 /// Alone (no Redis configured) it tells nobody: each instance still finds new data by polling the store.
 /// </summary>
 public interface IInstanceMessages
