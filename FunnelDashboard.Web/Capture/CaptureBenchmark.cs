@@ -16,10 +16,6 @@ namespace FunnelDashboard.Web.Capture;
 /// </summary>
 public static class CaptureBenchmark
 {
-    public const string Usage = """
-          bench capture --events N [--batch B]    durable ingest rate of the capture pipeline on SQLite; ends with events_per_s=…
-        """;
-
     public static async Task<int> RunAsync(string[] rest, TextWriter output, CancellationToken ct)
     {
         var args = new CommandArgs(rest, ["events", "batch"]);

@@ -24,7 +24,7 @@ public static class CommandLine
         new EvalForecastVerb(),
         new GenerateSeriesVerb(),
         new BenchVerb(),
-        new SimulateCommand(),
+        new SimulateVerb(),
         new EvalTwoTowerVerb(),
     ];
 

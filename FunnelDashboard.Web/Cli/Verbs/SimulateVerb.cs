@@ -4,28 +4,27 @@ using System.Net;
 using System.Net.Http.Headers;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
-using FunnelDashboard.Web.Cli;
+using FunnelDashboard.Web.Capture;
 
-namespace FunnelDashboard.Web.Capture;
+namespace FunnelDashboard.Web.Cli.Verbs;
 
 /// <summary>
 /// `simulate --url URL --api-key KEY --rate EVENTS_PER_S [--seconds S] [--users N]`: posts simulated live traffic to
 /// a running app's POST /api/events every 100 ms, then prints what was sent, acknowledged and refused, and how long
 /// acknowledgements took. Without --seconds it runs until Ctrl+C.
 /// </summary>
-public sealed class SimulateCommand : IVerb
+public sealed class SimulateVerb : IVerb
 {
     public string Name => "simulate";
     public string Arguments => "--url URL --api-key KEY --rate EVENTS_PER_S [--seconds S] [--users N]";
     public string Summary => "post simulated visitors' events to a running app; ends with sent=… acked=… rejected=… ack_p50_ms=… ack_p95_ms=…";
 
-    public Task<int> RunAsync(string[] args, CommandContext context, CancellationToken ct) => RunAsync(args, context.Output, ct);
-
     static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     const int MaxInFlight = 16;
 
-    public static async Task<int> RunAsync(string[] rest, TextWriter output, CancellationToken ct)
+    public async Task<int> RunAsync(string[] rest, CommandContext context, CancellationToken ct)
     {
+        var output = context.Output;
         var args = new CommandArgs(rest, ["url", "api-key", "rate", "seconds", "users"]);
         var url = args.Value("url") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
             ? new Uri(parsed, "/api/events")
