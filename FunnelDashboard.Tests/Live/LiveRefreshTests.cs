@@ -62,6 +62,8 @@ public class LiveRefreshTests : IDisposable
         Assert.Equal(before, first.GetFunnel(FunnelQuery.Default).Steps.Select(s => s.Users)); // the old view is unchanged
         Assert.Equal((beforeActivity.Users + 1, beforeActivity.Sessions + 2), FunnelEngine.Activity(analytics.Snapshot, FunnelFilter.All));
         Assert.Equal(Now.AddMinutes(3), second.LastEventTime);
+        // Subscribers are called off the refreshing thread: give the call a moment.
+        for (var waited = 0; !notified.Contains(second.Version) && waited < 100; waited++) await Task.Delay(50);
         Assert.Contains(second.Version, notified);
 
         // Nothing new: the same view.
