@@ -1,6 +1,7 @@
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
+using FunnelDashboard.Core.Vectors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,11 +11,14 @@ namespace FunnelDashboard.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The store chosen by <see cref="StorageOptions"/> (configure them before), the importer, and the analytics service.
+    /// The store chosen by <see cref="StorageOptions"/> (configure them before), the same database for side tables
+    /// (<see cref="SqlDatabase"/>, e.g. the vector store), the importer, and the analytics service.
     /// </summary>
     public static IServiceCollection AddFunnelCore(this IServiceCollection services)
     {
         services.AddSingleton<IEventStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => SqlDatabase.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<VectorStore>();
         services.AddSingleton<DatasetImporter>();
         services.AddSingleton<FunnelAnalytics>();
         services.AddSingleton<IFunnelAnalytics>(sp => sp.GetRequiredService<FunnelAnalytics>());
@@ -24,10 +28,7 @@ public static class CoreServiceCollectionExtensions
     public static IEventStore CreateStore(StorageOptions options) => options.Provider switch
     {
         StorageProvider.Sqlite => new SqliteEventStore(options.SqlitePath),
-        StorageProvider.Postgres => new PostgresEventStore(NpgsqlDataSource.Create(
-            options.PostgresConnectionString is { Length: > 0 } connectionString
-                ? connectionString
-                : throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set."))),
-        _ => throw new InvalidOperationException($"Unknown Storage:Provider '{options.Provider}'; use Sqlite or Postgres."),
+        StorageProvider.Postgres => new PostgresEventStore(NpgsqlDataSource.Create(options.RequirePostgresConnectionString())),
+        _ => throw options.UnknownProvider(),
     };
 }

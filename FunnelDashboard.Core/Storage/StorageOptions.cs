@@ -14,4 +14,11 @@ public sealed class StorageOptions
 
     /// <summary>Filled from ConnectionStrings:Postgres.</summary>
     public string? PostgresConnectionString { get; set; }
+
+    public string RequirePostgresConnectionString() => PostgresConnectionString is { Length: > 0 } connectionString
+        ? connectionString
+        : throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+
+    public Exception UnknownProvider() =>
+        new InvalidOperationException($"Unknown Storage:Provider '{Provider}'; use Sqlite or Postgres.");
 }

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 using FunnelDashboard.Core.Storage;
 
@@ -9,46 +7,25 @@ namespace FunnelDashboard.Core.Vectors;
 
 /// <summary>
 /// Embedding collections in the app's SQL store (SQLite or PostgreSQL), in a table of their own that this class
-/// creates idempotently, apart from the event schema's migrations. Embeddings are stored as little-endian float32 bytes.
+/// creates idempotently (see <see cref="SqlDatabase"/>), apart from the event schema's migrations. Embeddings are stored as little-endian float32 bytes.
 /// </summary>
 public sealed class VectorStore
 {
     const string Table = "vector_embeddings";
-    readonly Func<CancellationToken, Task<DbConnection>> open;
-    readonly string bytesType;
+    readonly SqlDatabase database;
 
-    VectorStore(Func<CancellationToken, Task<DbConnection>> open, string bytesType)
+    public VectorStore(SqlDatabase database)
     {
-        this.open = open;
-        this.bytesType = bytesType;
+        this.database = database;
     }
-
-    public static VectorStore ForSqlite(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        return new VectorStore(async ct =>
-        {
-            var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(ct);
-            // The event store writes the same file: wait for its transactions rather than failing.
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-            await pragma.ExecuteNonQueryAsync(ct);
-            return connection;
-        }, "BLOB");
-    }
-
-    public static VectorStore ForPostgres(NpgsqlDataSource dataSource) => new(async ct => await dataSource.OpenConnectionAsync(ct), "BYTEA");
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {
-        await using var connection = await open(ct);
+        await using var connection = await database.OpenAsync(ct);
         await using var command = Command(connection, null, $"""
             CREATE TABLE IF NOT EXISTS {Table} (
                 collection TEXT NOT NULL, id BIGINT NOT NULL, key TEXT NOT NULL, attribute TEXT, dimensions INTEGER NOT NULL,
-                embedding {bytesType} NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (collection, id))
+                embedding {database.BytesType} NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (collection, id))
             """);
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -56,7 +33,7 @@ public sealed class VectorStore
     /// <summary>Inserts or replaces the given entries in one transaction: all are stored or none.</summary>
     public async Task UpsertAsync(string collection, IReadOnlyList<StoredVector> vectors, CancellationToken ct = default)
     {
-        await using var connection = await open(ct);
+        await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var command = Command(connection, transaction, $"""
             INSERT INTO {Table} (collection, id, key, attribute, dimensions, embedding, updated_at)
@@ -88,7 +65,7 @@ public sealed class VectorStore
     /// <summary>The collection's entries by ascending id (empty when it has none).</summary>
     public async Task<IReadOnlyList<StoredVector>> LoadAsync(string collection, CancellationToken ct = default)
     {
-        await using var connection = await open(ct);
+        await using var connection = await database.OpenAsync(ct);
         await using var command = Command(connection, null,
             $"SELECT id, key, attribute, dimensions, embedding, updated_at FROM {Table} WHERE collection = @collection ORDER BY id",
             ("collection", collection));
@@ -109,7 +86,7 @@ public sealed class VectorStore
     /// <summary>Removes a collection's entries, e.g. before storing a retrained model's.</summary>
     public async Task DeleteAsync(string collection, CancellationToken ct = default)
     {
-        await using var connection = await open(ct);
+        await using var connection = await database.OpenAsync(ct);
         await using var command = Command(connection, null, $"DELETE FROM {Table} WHERE collection = @collection", ("collection", collection));
         await command.ExecuteNonQueryAsync(ct);
     }

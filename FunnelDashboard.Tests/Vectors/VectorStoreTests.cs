@@ -1,3 +1,4 @@
+using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Core.Vectors;
 using FunnelDashboard.Tests.Support;
 
@@ -60,7 +61,7 @@ public sealed class SqliteVectorStoreTests : VectorStoreTests, IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    protected override VectorStore CreateStore() => VectorStore.ForSqlite(Path.Combine(folder, Guid.NewGuid().ToString("N"), "funnel.db"));
+    protected override VectorStore CreateStore() => new VectorStore(SqlDatabase.ForSqlite(Path.Combine(folder, Guid.NewGuid().ToString("N"), "funnel.db")));
 }
 
 public sealed class PostgresVectorStoreTests(PostgresDatabase database) : VectorStoreTests, IClassFixture<PostgresDatabase>
@@ -71,6 +72,6 @@ public sealed class PostgresVectorStoreTests(PostgresDatabase database) : Vector
         using var dataSource = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
         using var command = dataSource.CreateCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
         command.ExecuteNonQuery();
-        return VectorStore.ForPostgres(Npgsql.NpgsqlDataSource.Create(database.ConnectionString));
+        return new VectorStore(SqlDatabase.ForPostgres(Npgsql.NpgsqlDataSource.Create(database.ConnectionString)));
     }
 }
