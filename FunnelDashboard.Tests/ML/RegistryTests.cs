@@ -1,4 +1,5 @@
 using FunnelDashboard.ML.Forecasting;
+using FunnelDashboard.ML.Registry;
 
 namespace FunnelDashboard.Tests.ML;
 
@@ -97,12 +98,33 @@ public sealed class RegistryTests : IDisposable
         var registry = new ForecastModelRegistry(_root);
 
         var error = Assert.Throws<ArgumentException>(() => registry.List("../etc"));
-        Assert.Contains("SeriesKeyFor", error.Message);
+        Assert.Contains("KeyFor", error.Message);
 
         string products = ForecastModelRegistry.SeriesKeyFor("/products");
         Assert.NotEqual(products, ForecastModelRegistry.SeriesKeyFor("_products"));
         Assert.NotEqual(products, ForecastModelRegistry.SeriesKeyFor("/products/"));
         Assert.Equal("home", ForecastModelRegistry.SeriesKeyFor("home"));
         Assert.Empty(registry.List(products));
+    }
+
+    private sealed record OtherModelInfo(int Version, double Recall);
+
+    [Fact]
+    public void Any_model_kind_keeps_its_own_files_and_record_beside_the_forecasts()
+    {
+        new ForecastModelRegistry(_root).Register("total", Trained.Value);
+        var registry = new ModelRegistry(_root);
+
+        var first = registry.Register("two_tower", directory => File.WriteAllText(Path.Combine(directory, "weights.bin"), "first"),
+            version => new OtherModelInfo(version, 0.25));
+        var second = registry.Register("two_tower", directory => File.WriteAllText(Path.Combine(directory, "weights.bin"), "second"),
+            version => new OtherModelInfo(version, 0.5));
+
+        Assert.Equal(new OtherModelInfo(1, 0.25), first);
+        Assert.Equal([1, 2], registry.Versions("two_tower"));
+        Assert.Equal(second, new ModelRegistry(_root).ReadInfo<OtherModelInfo>("two_tower", 2));
+        Assert.Equal("first", File.ReadAllText(registry.FilePath("two_tower", 1, "weights.bin")));
+        Assert.Equal(["total", "two_tower"], registry.Keys());
+        Assert.Throws<FileNotFoundException>(() => registry.FilePath("two_tower", 3, "weights.bin"));
     }
 }
