@@ -13,7 +13,7 @@ public class WallViewTests
         var view = Parse();
 
         Assert.Equal(20, view.RotateSeconds);
-        Assert.Equal([WallPanel.Kpis, WallPanel.Funnel, WallPanel.Devices, WallPanel.Trend], view.Panels);
+        Assert.Equal([WallPanel.Kpis, WallPanel.Funnel, WallPanel.Devices, WallPanel.Trend, WallPanel.Forecast], view.Panels);
         Assert.Equal("dark", view.Theme);
         Assert.Empty(view.Problems);
     }
@@ -48,7 +48,7 @@ public class WallViewTests
         var view = Parse(("panels", "kpis,clock"));
 
         Assert.Equal([WallPanel.Kpis], view.Panels);
-        Assert.Equal("panels: 'clock' is not a panel; the panels are kpis, funnel, devices, trend.", Assert.Single(view.Problems));
+        Assert.Equal("panels: 'clock' is not a panel; the panels are kpis, funnel, devices, trend, forecast.", Assert.Single(view.Problems));
     }
 
     [Fact]

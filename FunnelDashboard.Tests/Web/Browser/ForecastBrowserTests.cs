@@ -37,6 +37,9 @@ public sealed class ForecastPageBeforeTrainingTests(ForecastAppFixture app) : IC
     {
         await using var page = await app.OpenAsync();
         await page.GoToAsync("forecast");
+        await using var wall = await app.OpenAsync(1920, 1080);
+        await wall.GoToWallAsync("?panels=forecast");
+        await Expect(wall.Page.Locator("[data-state='no-forecast'][role='status']")).ToBeVisibleAsync();
 
         var state = page.Page.Locator("[data-state='training']");
         await Expect(state).ToBeVisibleAsync();
@@ -49,6 +52,10 @@ public sealed class ForecastPageBeforeTrainingTests(ForecastAppFixture app) : IC
         await Expect(state).ToHaveCountAsync(0);
         await Expect(page.Page.GetByText("Model v1, trained")).ToBeVisibleAsync();
         Assert.Empty(page.ConsoleErrors);
+
+        await wall.ChartAsync("wall-forecast"); // the wall follows the forecaster too
+        await Expect(wall.Page.Locator("[data-state='no-forecast']")).ToHaveCountAsync(0);
+        Assert.Empty(wall.ConsoleErrors);
     }
 }
 
@@ -110,6 +117,29 @@ public sealed class ForecastPageTests(ForecastAppFixture app) : IClassFixture<Fo
             Assert.Equal(m.GetProperty("count").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), row[5]);
         }
         Assert.Empty(page.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task The_wall_shows_the_totals_next_seven_days_as_the_api_serves_them_without_accessibility_violations()
+    {
+        await app.EnsureTrainedAsync();
+        await using var wall = await app.OpenAsync(1920, 1080);
+        await wall.GoToWallAsync("?panels=forecast");
+        var chart = await wall.ChartAsync("wall-forecast");
+        await Expect(chart.Locator(".apexcharts-rangeArea-series .apexcharts-series")).ToHaveCountAsync(2);
+
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var api = JsonDocument.Parse(await client.GetStringAsync("/predict/page-visits?days_ahead=7"));
+        var predictions = api.RootElement.GetProperty("predictions").EnumerateArray().ToList();
+        Assert.Equal(7, predictions.Count);
+        foreach (var day in predictions)
+        {
+            var metric = wall.Metric($"forecast-{day.GetProperty("date").GetString()}");
+            await Expect(metric).ToHaveTextAsync(Formats.Count(day.GetProperty("value").GetDouble()));
+        }
+        await wall.ScreenshotAsync("wall-forecast-1080p");
+        await AccessibilityTests.AssertNoViolationsAsync(wall, "wall forecast panel");
+        Assert.Empty(wall.ConsoleErrors);
     }
 
     [Fact]

@@ -8,17 +8,18 @@ namespace FunnelDashboard.Web.Components.Pages.Forecast;
 public sealed record MetricsRow(string Model, ModelMetrics Metrics);
 
 /// <summary>
-/// What the forecast page shows for one series: the last <see cref="ActualDays"/> days of visits, the forecast with
-/// both intervals, the two baselines over the same days, and the served model's held-out metrics.
+/// What the forecast page (and the wall's forecast panel) shows for one series: the last <see cref="ActualDays"/> (or
+/// <c>actualDays</c>) days of visits, the forecast with both intervals, the two baselines over the same days, and the
+/// served model's held-out metrics.
 /// </summary>
 public sealed class ForecastView
 {
     public const int ActualDays = 90;
 
-    public ForecastView(SeriesForecast forecast, DailySeries actuals)
+    public ForecastView(SeriesForecast forecast, DailySeries actuals, int actualDays = ActualDays)
     {
         Forecast = forecast;
-        int first = Math.Max(0, actuals.Length - ActualDays);
+        int first = Math.Max(0, actuals.Length - actualDays);
         Actuals = Enumerable.Range(first, actuals.Length - first).Select(i => (actuals.DateAt(i), (double)actuals.Values[i])).ToList();
         var filled = GapFilling.Fill(actuals.Values);
         int origin = actuals.Length - 1;

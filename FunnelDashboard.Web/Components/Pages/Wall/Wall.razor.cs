@@ -1,6 +1,8 @@
 using System.Globalization;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Web.Components.Controls;
+using FunnelDashboard.Web.Components.Pages.Forecast;
+using FunnelDashboard.Web.Forecasting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -8,22 +10,29 @@ using Microsoft.JSInterop;
 namespace FunnelDashboard.Web.Components.Pages.Wall;
 
 /// <summary>
-/// The wall display: today's and the last hour's numbers, the funnel, conversion by device and events per minute, one
-/// panel at a time, for a screen nobody touches. It follows analytics changes like every page, and on its own clock
-/// rotates panels and recomputes (the last hour moves on even when no event arrives).
+/// The wall display: today's and the last hour's numbers, the funnel, conversion by device, events per minute and the
+/// next days' visits, one panel at a time, for a screen nobody touches. It follows analytics changes like every page
+/// and the forecaster's model changes, and on its own clock rotates panels and recomputes (the last hour moves on even
+/// when no event arrives).
 /// </summary>
 public sealed partial class Wall
 {
     /// <summary>How often the numbers are recomputed without new data: the last hour and the per-minute counts slide.</summary>
     static readonly TimeSpan RecomputeEvery = TimeSpan.FromSeconds(10);
     const int ChartHeight = 780;
+    const int ForecastChartHeight = 580; // under the row of day numbers
+    /// <summary>Four weeks of actual visits before the forecast: enough to see the weekly pattern it continues.</summary>
+    const int ForecastHistoryDays = 28;
 
     [Inject] TimeProvider Clock { get; set; } = default!;
     [Inject] IOptions<WallOptions> Options { get; set; } = default!;
     [Inject] IJSRuntime JS { get; set; } = default!;
+    [Inject] ForecastService Forecasts { get; set; } = default!;
 
     WallView view = WallView.Default;
     LiveMetrics? live;
+    ForecastView? forecast;
+    string? forecastUnavailable;
     string? loadError;
     DateTimeOffset loadedAt;
     int panelIndex;
@@ -38,12 +47,21 @@ public sealed partial class Wall
         WallPanel.Kpis => "Today and the last hour",
         WallPanel.Funnel => "Today's funnel",
         WallPanel.Devices => "Conversion by device today",
+        WallPanel.Forecast => $"Visits in the next {ForecastQuery.MaxDaysAhead} days",
         _ => "Events per minute",
     };
 
     /// <summary>A slow shop's rate (0.4 a minute) must not read as zero.</summary>
     static string RateText(double perMinute) =>
         perMinute < 10 ? perMinute.ToString("0.0", CultureInfo.InvariantCulture) : Formats.Count(perMinute);
+
+    protected override void OnInitialized()
+    {
+        Forecasts.Changed += OnForecastsChanged;
+        base.OnInitialized();
+    }
+
+    void OnForecastsChanged() => _ = InvokeAsync(Recompute);
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
@@ -61,13 +79,21 @@ public sealed partial class Wall
         try
         {
             var computed = analytics.GetLiveMetrics(now.UtcDateTime);
-            return () => (live, loadError, loadedAt) = (computed, null, now);
+            var (nextDays, unavailable) = view.Panels.Contains(WallPanel.Forecast) ? ComputeForecast() : (null, null);
+            return () => (live, loadError, loadedAt, forecast, forecastUnavailable) = (computed, null, now, nextDays, unavailable);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return () => (live, loadError, loadedAt) = (null, e.Message, now);
         }
     }
+
+    /// <summary>The total's next days from the served model, or why there are none yet (e.g. training progress).</summary>
+    (ForecastView?, string?) ComputeForecast() =>
+        Forecasts.TryForecast(VisitSeries.Total, ForecastQuery.MaxDaysAhead, out var next, out var why)
+        && Forecasts.Actuals.TryGetValue(VisitSeries.Total, out var actuals)
+            ? (new ForecastView(next, actuals, ForecastHistoryDays), null)
+            : (null, why ?? "No forecast of the total yet.");
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -113,6 +139,7 @@ public sealed partial class Wall
 
     public override void Dispose()
     {
+        Forecasts.Changed -= OnForecastsChanged;
         disposed.Cancel();
         disposed.Dispose();
         base.Dispose();

@@ -62,6 +62,20 @@ static class WallCharts
         legend = new { show = false },
     };
 
+    /// <summary>The forecast page's chart (bands, then actuals and forecast), in the wall's type sizes and palette.</summary>
+    public static readonly object Forecast = new
+    {
+        chart = new { type = "rangeArea", toolbar = NoToolbar },
+        colors = new[] { "#6ea8fe", "#6ea8fe", "#f1f3f5", "#feb272" },
+        fill = new { opacity = new[] { 0.25, 0.45, 1, 1 } },
+        stroke = new { width = new[] { 0, 0, 3, 4 }, curve = "straight" },
+        dataLabels = new { enabled = false },
+        xaxis = new { type = "datetime", labels = new { style = new { fontSize = Medium } } },
+        yaxis = Axis("count", "Visits per day"),
+        tooltip = new { enabled = false },
+        legend = new { position = "top", fontSize = Large },
+    };
+
     public static IReadOnlyList<ChartSeries> FunnelSeries(LiveMetrics live) =>
         [new("Users", live.TodayFunnelByDevice.Steps.Select(s => new ChartPoint(s.Name, s.Users)).ToList())];
 

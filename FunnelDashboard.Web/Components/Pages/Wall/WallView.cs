@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FunnelDashboard.Web.Components.Pages.Wall;
 
-public enum WallPanel { Kpis, Funnel, Devices, Trend }
+public enum WallPanel { Kpis, Funnel, Devices, Trend, Forecast }
 
 /// <summary>
 /// What a wall shows, from its URL (<c>/wall?rotate=20&amp;panels=kpis,funnel&amp;theme=dark</c>). A wall has nobody to
