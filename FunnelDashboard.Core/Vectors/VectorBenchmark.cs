@@ -1,3 +1,4 @@
+using FunnelDashboard.Core.Common;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -37,8 +38,8 @@ public static class VectorBenchmark
         var (ivfMs, ivfHits) = Time(queries, q => ivf.Search(q, K, nprobe));
         double recall = exactHits.Zip(ivfHits, (e, a) => (double)e.Select(h => h.Id).Intersect(a.Select(h => h.Id)).Count() / e.Count).Average();
 
-        Write(output, $"exact: median {Median(exactMs):F3} ms per query; ivf: median {Median(ivfMs):F3} ms, p99 {Percentile(ivfMs, 0.99):F3} ms ({Median(exactMs) / Median(ivfMs):F1}x faster)");
-        Write(output, $"exact_qps={1000 / Median(exactMs):F0} ivf_qps={1000 / Median(ivfMs):F0} recall_at_10={recall:F4} build_s={buildSeconds:F1}");
+        Write(output, $"exact: median {Percentiles.Median(exactMs):F3} ms per query; ivf: median {Percentiles.Median(ivfMs):F3} ms, p99 {Percentiles.Of(ivfMs, 0.99):F3} ms ({Percentiles.Median(exactMs) / Percentiles.Median(ivfMs):F1}x faster)");
+        Write(output, $"exact_qps={1000 / Percentiles.Median(exactMs):F0} ivf_qps={1000 / Percentiles.Median(ivfMs):F0} recall_at_10={recall:F4} build_s={buildSeconds:F1}");
     }
 
     static (double[] Milliseconds, IReadOnlyList<SearchHit>[] Hits) Time(VectorSet queries, Func<ReadOnlySpan<float>, IReadOnlyList<SearchHit>> search)
@@ -53,14 +54,6 @@ public static class VectorBenchmark
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         return (times, hits);
-    }
-
-    static double Median(double[] values) => Percentile(values, 0.5);
-
-    static double Percentile(double[] values, double fraction)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(fraction * sorted.Length))];
     }
 
     static void Write(TextWriter output, FormattableString line) => output.WriteLine(line.ToString(CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using FunnelDashboard.Core.Common;
 using System.Diagnostics;
 using System.Globalization;
 using FunnelDashboard.ML.Forecasting;
@@ -43,7 +44,7 @@ public static class ForecastBenchmark
             model.Predict(history);
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-        return Median(times);
+        return Percentiles.Median(times);
     }
 
     /// <summary>Median throughput of repeated square multiplies with the given thread budget.</summary>
@@ -65,7 +66,7 @@ public static class ForecastBenchmark
                 Gemm.Multiply(a, false, b, false, c);
                 rates[i] = 2.0 * GemmSize * GemmSize * GemmSize / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9;
             }
-            return Median(rates);
+            return Percentiles.Median(rates);
         }
         finally
         {
@@ -74,10 +75,4 @@ public static class ForecastBenchmark
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static double Median(double[] values)
-    {
-        Array.Sort(values);
-        return values[values.Length / 2];
-    }
 }

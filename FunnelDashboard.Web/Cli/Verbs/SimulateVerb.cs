@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using FunnelDashboard.Core.Ingestion;
-using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Capture;
 
 namespace FunnelDashboard.Web.Cli.Verbs;
@@ -18,9 +13,6 @@ public sealed class SimulateVerb : IVerb
     public string Name => "simulate";
     public string Arguments => "--url URL --api-key KEY --rate EVENTS_PER_S [--seconds S] [--users N]";
     public string Summary => "post simulated visitors' events to a running app; ends with sent=… acked=… rejected=… ack_p50_ms=… ack_p95_ms=…";
-
-    static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-    const int MaxInFlight = 16;
 
     public async Task<int> RunAsync(string[] rest, CommandContext context, CancellationToken ct)
     {
@@ -43,98 +35,13 @@ public sealed class SimulateVerb : IVerb
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
-            var stats = await PostAsync(http, url, new TrafficSimulator(rate, users, TrafficSimulator.FreshUserIds(DateTime.UtcNow)), output, stop.Token);
+            var stats = await new CapturePoster(http, url).RunAsync(new TrafficSimulator(rate, users, TrafficSimulator.FreshUserIds(DateTime.UtcNow)), output, stop.Token);
             output.WriteLine(stats);
             return 0;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
-        }
-    }
-
-    sealed class Stats
-    {
-        public long Sent, Acked, Rejected;
-        public readonly List<double> AckMs = [];
-        public readonly HashSet<HttpStatusCode> Refusals = [];
-
-        public override string ToString()
-        {
-            double Percentile(double p) => AckMs.Count == 0 ? 0 : AckMs.Order().ElementAt((int)Math.Min(AckMs.Count - 1, Math.Floor(p * AckMs.Count)));
-            return string.Create(CultureInfo.InvariantCulture,
-                $"sent={Sent} acked={Acked} rejected={Rejected} ack_p50_ms={Percentile(0.50):F1} ack_p95_ms={Percentile(0.95):F1}");
-        }
-    }
-
-    static async Task<Stats> PostAsync(HttpClient http, Uri url, TrafficSimulator simulator, TextWriter output, CancellationToken stop)
-    {
-        var stats = new Stats();
-        var inFlight = new SemaphoreSlim(MaxInFlight);
-        var posts = new List<Task>();
-        using var timer = new PeriodicTimer(Tick);
-        var lastReport = Stopwatch.StartNew();
-        try
-        {
-            do
-            {
-                foreach (var chunk in simulator.Next(DateTime.UtcNow).Chunk(CaptureOptions.MaxEventsPerBatch))
-                {
-                    await inFlight.WaitAsync(stop);
-                    posts.Add(PostOneAsync(http, url, new CaptureBatch(Guid.NewGuid().ToString("N"), chunk), stats, inFlight));
-                }
-                posts.RemoveAll(p => p.IsCompleted);
-                if (lastReport.Elapsed > TimeSpan.FromSeconds(10))
-                {
-                    lock (stats) output.WriteLine($"… sent={stats.Sent} acked={stats.Acked} rejected={stats.Rejected} {string.Join(" ", stats.Refusals.Select(s => (int)s))}");
-                    lastReport.Restart();
-                }
-            } while (await timer.WaitForNextTickAsync(stop));
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The run is over: let the posts under way finish.
-        }
-        await Task.WhenAll(posts);
-        return stats;
-    }
-
-    static async Task PostOneAsync(HttpClient http, Uri url, CaptureBatch batch, Stats stats, SemaphoreSlim inFlight)
-    {
-        var clock = Stopwatch.StartNew();
-        HttpStatusCode? status = null;
-        try
-        {
-            using var content = new ByteArrayContent(CaptureJson.Write(batch));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await http.PostAsync(url, content);
-            status = response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            // Not reachable: counted as rejected below.
-        }
-        catch (TaskCanceledException)
-        {
-            // Timed out: counted as rejected below.
-        }
-        finally
-        {
-            inFlight.Release();
-        }
-        lock (stats)
-        {
-            stats.Sent += batch.Events.Count;
-            if (status == HttpStatusCode.Accepted)
-            {
-                stats.Acked += batch.Events.Count;
-                stats.AckMs.Add(clock.Elapsed.TotalMilliseconds);
-            }
-            else
-            {
-                stats.Rejected += batch.Events.Count;
-                if (status is { } refused) stats.Refusals.Add(refused);
-            }
         }
     }
 }
