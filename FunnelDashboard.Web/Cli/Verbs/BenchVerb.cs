@@ -10,9 +10,10 @@ namespace FunnelDashboard.Web.Cli.Verbs;
 public sealed class BenchVerb : IVerb
 {
     public string Name => "bench";
-    public string Arguments => "funnel [--events N] [--runs R] [--csv FILE] | capture [--events N] [--batch B] | analytics [--events N | --dataset DIR] [--runs R] | vectors [--count N] [--dim D] [--nlist N] [--nprobe M] [--queries Q] [--clusters C] [--seed S] | forecast";
+    public string Arguments => "funnel [--events N] [--runs R] [--csv FILE] | capture [--events N] [--batch B] | live [--subscribers N] [--rate R] [--seconds S] | analytics [--events N | --dataset DIR] [--runs R] | vectors [--count N] [--dim D] [--nlist N] [--nprobe M] [--queries Q] [--clusters C] [--seed S] | forecast";
     public string Summary => "funnel: time the funnel engine on N synthetic events (median_ms=… events_per_s=… bytes_per_event=…)\n" +
                              "capture: durable ingest rate of the capture pipeline on SQLite (events_per_s=…)\n" +
+                             "live: the app on loopback, N subscribers, the simulator at R events/s (ack_p95_ms=… visible_p95_ms=… events_per_s=… rss_mb=…)\n" +
                              "analytics: each analysis on N synthetic events with interactions, or a dataset (name=… median_ms=… per analysis)\n" +
                              "vectors: exact search vs IVF_FLAT on clustered vectors (exact_qps=… ivf_qps=… recall_at_10=… build_s=…)\n" +
                              "forecast: training time on two years of daily data, one forecast's latency, GEMM GFLOP/s";
@@ -26,6 +27,8 @@ public sealed class BenchVerb : IVerb
                 return 0;
             case "capture":
                 return await CaptureBenchmark.RunAsync(args[1..], context.Output, ct);
+            case "live":
+                return await LiveBenchmark.RunAsync(args[1..], context.Output, ct);
             case "analytics":
                 AnalyticsBench.Run(args[1..], context.Output);
                 return 0;
@@ -37,7 +40,7 @@ public sealed class BenchVerb : IVerb
                 await Task.Run(() => ForecastBenchmark.Run(context.Output, ct), ct);
                 return 0;
             case null:
-                throw new UsageException("Missing what to benchmark (bench funnel|capture|forecast).");
+                throw new UsageException("Missing what to benchmark (bench funnel|capture|live|analytics|vectors|forecast).");
             case var other:
                 throw new UsageException($"Unknown benchmark '{other}'.");
         }

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Common;
+using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Core.Storage;
+using FunnelDashboard.Web.Cli;
+using FunnelDashboard.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FunnelDashboard.Web.Capture;
+
+/// <summary>
+/// `bench live [--subscribers N] [--rate EVENTS_PER_S] [--seconds S]`: the app itself on loopback with a fresh SQLite
+/// file, N subscribers on the subscription path every circuit uses (<see cref="IFunnelAnalytics.Subscribe"/>, throttled
+/// by Live:MinUpdateInterval), and the simulator posting at the rate. For every acknowledged batch it times the post
+/// (ack) and, per subscriber, the post until the view it is handed holds the batch's last page visit (visible).
+/// </summary>
+public static class LiveBenchmark
+{
+    const string CaptureKey = "bench-live-capture-key";
+    static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
+
+    /// <summary>An acknowledged batch, by its last page visit, and when each subscriber first held a view with it.</summary>
+    sealed class Probe(CapturedEvent visit, long postedAt, int subscribers)
+    {
+        public readonly long PostedAt = postedAt;
+        public readonly double[] VisibleMs = Enumerable.Repeat(double.NaN, subscribers).ToArray();
+
+        public bool IsIn(EventSnapshot snapshot)
+        {
+            int user = snapshot.IndexOf(visit.UserId);
+            if (user < 0) return false;
+            int time = EventSnapshot.ToTime(visit.Timestamp);
+            for (int e = snapshot.EventStart[user]; e < snapshot.EventStart[user + 1]; e++)
+                if (snapshot.EventTime[e] == time && snapshot.PageOf(e) == visit.Page) return true;
+            return false;
+        }
+    }
+
+    public static async Task<int> RunAsync(string[] rest, TextWriter output, CancellationToken ct)
+    {
+        var args = new CommandArgs(rest, ["subscribers", "rate", "seconds"]);
+        args.AtMost(0);
+        int subscribers = args.Int("subscribers", 200, 1, 100_000);
+        long rate = args.Long("rate", 5_000, 1, 1_000_000);
+        int seconds = args.Int("seconds", 30, 1, 24 * 3600);
+
+        var folder = Path.Combine(Path.GetTempPath(), "funnel-bench-live-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var app = FunnelApp.Build(
+            [
+                "--urls", "http://127.0.0.1:0",
+                $"--{StorageOptions.Section}:Provider=Sqlite", $"--{StorageOptions.Section}:SqlitePath={Path.Combine(folder, "live.db")}",
+                "--Seeding:Enabled=false", "--Forecasting:TrainOnStart=false", "--Simulator:EventsPerSecond=0",
+                $"--Capture:EventsPerSecond={Math.Max(rate * 2, 1000)}",
+                $"--{ApiKeyOptions.Section}:99:Key={CaptureKey}", $"--{ApiKeyOptions.Section}:99:Role={ApiKeyOptions.CaptureRole}",
+                "--Logging:LogLevel:Default=Warning",
+            ]);
+            await app.StartAsync(ct);
+            var address = new Uri(app.Urls.First());
+            var analytics = app.Services.GetRequiredService<IFunnelAnalytics>();
+            var minInterval = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value.MinUpdateInterval;
+            output.WriteLine($"App on {address}, {subscribers:N0} subscribers (updates at most every {minInterval.TotalMilliseconds:F0} ms), {rate:N0} events/s for {seconds} s; {Environment.ProcessorCount} cores");
+
+            var probes = new List<Probe>();
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, CaptureKey);
+            var poster = new CapturePoster(http, new Uri(address, "/api/events"))
+            {
+                Acknowledged = (batch, postedAt) =>
+                {
+                    if (batch.Events.LastOrDefault(e => e.Interaction is null) is not { } visit) return;
+                    lock (probes) probes.Add(new Probe(visit, postedAt, subscribers));
+                },
+            };
+
+            var subscriptions = Enumerable.Range(0, subscribers).Select(subscriber => analytics.Subscribe(() =>
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (analytics.Current is not AnalyticsView view) return Task.CompletedTask;
+                Probe[] open;
+                lock (probes) open = probes.Where(p => double.IsNaN(p.VisibleMs[subscriber])).ToArray();
+                foreach (var probe in open)
+                    if (probe.IsIn(view.Snapshot)) probe.VisibleMs[subscriber] = Stopwatch.GetElapsedTime(probe.PostedAt, now).TotalMilliseconds;
+                return Task.CompletedTask;
+            }, minInterval)).ToList();
+
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            run.CancelAfter(TimeSpan.FromSeconds(seconds));
+            var clock = Stopwatch.StartNew();
+            var posting = poster.RunAsync(new TrafficSimulator(rate, 100_000, TrafficSimulator.FreshUserIds(DateTime.UtcNow)), output, run.Token);
+            long warmRss = 0;
+            if (seconds > WarmUp.TotalSeconds)
+            {
+                await Task.Delay(WarmUp, ct);
+                warmRss = Environment.WorkingSet;
+            }
+            var stats = await posting;
+            var elapsed = clock.Elapsed;
+
+            // The last batches are still on their way to the subscribers: give them time to arrive.
+            var drained = Stopwatch.StartNew();
+            while (drained.Elapsed < Drain && Unseen(probes) > 0) await Task.Delay(100, ct);
+            subscriptions.ForEach(s => s.Dispose());
+            long endRss = Environment.WorkingSet;
+
+            var visible = probes.SelectMany(p => p.VisibleMs).Where(ms => !double.IsNaN(ms)).ToList();
+            var snapshot = ((AnalyticsView)analytics.Current).Snapshot;
+            output.WriteLine(Invariant($"{stats}; probes={probes.Count} unseen={Unseen(probes)} visible_p50_ms={Percentiles.Median(visible):F0}"));
+            output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {snapshot.ColumnBytes / 1048576.0:F1} MB; rss after warm-up {warmRss / 1048576.0:F0} MB, at the end {endRss / 1048576.0:F0} MB"));
+            output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={endRss / 1048576.0:F0}"));
+            await app.StopAsync(CancellationToken.None);
+            return stats.Rejected == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    static int Unseen(List<Probe> probes)
+    {
+        lock (probes) return probes.Sum(p => p.VisibleMs.Count(double.IsNaN));
+    }
+
+    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
