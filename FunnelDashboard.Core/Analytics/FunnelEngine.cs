@@ -56,7 +56,8 @@ public static class FunnelEngine
     {
         if (fromStep < 0 || toStep >= query.Steps.Count || fromStep >= toStep)
             throw new ArgumentOutOfRangeException(nameof(toStep), $"Steps must satisfy 0 <= from < to < {query.Steps.Count}.");
-        return Run(snapshot, query, 1, daily: false, (fromStep, toStep)).Between!;
+        // One histogram for everyone: a breakdown would number users into groups the single group's totals do not have.
+        return Run(snapshot, query with { Breakdown = Breakdown.None }, 1, daily: false, (fromStep, toStep)).Between!;
     }
 
     /// <summary>Sessions started (by their first visit) on each day of the data with one, within the filter.</summary>

@@ -34,6 +34,15 @@ public class TimeToConvertTests
     }
 
     [Fact]
+    public void A_breakdown_in_the_funnel_query_still_bins_everyone_once()
+    {
+        var result = TimeToConvert.Of(ThreeUsers(), new TimeToConvertQuery(FunnelQuery.Default with { Breakdown = Breakdown.Device }, 0, 3));
+
+        Assert.Equal(2, result.Users);
+        Assert.Equal((1200 + 172800) / 2.0, result.MedianSeconds);
+    }
+
+    [Fact]
     public void Steps_are_named_and_must_be_in_order()
     {
         var parsed = TimeToConvertQuery.Parse(ConversionTrendsTests.Parameters(("from_step", "search"), ("to_step", "confirmation")));

@@ -11,6 +11,9 @@ public static class Formats
 
     public static string Percent(double ratio) => (ratio * 100).ToString("0.0", Culture) + "%";
 
+    /// <summary>A conversion rate: under 1 % with two decimals, so 0.53 % and 0.48 % differ.</summary>
+    public static string Rate(double ratio) => ratio < 0.01 ? (ratio * 100).ToString("0.00", Culture) + "%" : Percent(ratio);
+
     /// <summary>A value already in percent (0..100), as charts plot them.</summary>
     public static string Percentage(double percent) => percent.ToString("0.0", Culture) + "%";
 

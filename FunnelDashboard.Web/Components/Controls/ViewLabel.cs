@@ -48,6 +48,13 @@ public sealed partial class ViewLabel
         return label;
     }
 
+    /// <summary>Adds what a page shows beyond the funnel's query (a period length, say), as words and as a file-name part.</summary>
+    public ViewLabel And(string text, string slug)
+    {
+        parts.Add((text, slug));
+        return this;
+    }
+
     /// <summary>The filters in words; "All users, all dates" when there are none.</summary>
     public string Text => parts.Count == 0 ? "All users, all dates" : string.Join(" · ", parts.Select(p => p.Text));
 

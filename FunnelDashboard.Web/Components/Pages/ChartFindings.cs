@@ -12,9 +12,7 @@ static class ChartFindings
 {
     const string NoUsers = "No users entered the funnel.";
 
-    /// <summary>A share as the finding needs it: under 1 % with two decimals, so 0.53 % and 0.48 % differ.</summary>
-    static string Rate(double ratio) =>
-        ratio < 0.01 ? (ratio * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : Formats.Percent(ratio);
+    static string Rate(double ratio) => Formats.Rate(ratio);
 
     /// <summary>How many reached the end, and where most were lost.</summary>
     public static string Funnel(IReadOnlyList<FunnelStep> steps)

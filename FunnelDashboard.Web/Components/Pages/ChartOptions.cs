@@ -92,6 +92,77 @@ static class ChartOptions
         tooltip = new { x = new { format = "yyyy-MM-dd" }, y = new { formatter = "percent" } },
     };
 
+    /// <summary>
+    /// Conversion per period, one line per group over its 95 % interval band (rangeArea). The series come as every
+    /// group's band, then every group's line (so the lines draw over the bands), a group's band and line in one colour.
+    /// </summary>
+    public static object Trends(int groups)
+    {
+        var colors = Enumerable.Range(0, groups).Select(g => Palette[g % Palette.Length]).ToList();
+        return new
+        {
+            chart = new { type = "rangeArea" },
+            colors = colors.Concat(colors).ToArray(),
+            fill = new { opacity = Enumerable.Repeat(0.3, groups).Concat(Enumerable.Repeat(1.0, groups)).ToArray() },
+            stroke = new { width = Enumerable.Repeat(0, groups).Concat(Enumerable.Repeat(2, groups)).ToArray(), curve = "straight" },
+            dataLabels = new { enabled = false },
+            xaxis = new { type = "datetime" },
+            yaxis = Axis("rate", "% of starting users who converted"),
+            tooltip = new { shared = true, x = new { format = "yyyy-MM-dd" }, y = new { formatter = "rate" } },
+            legend = new { position = "top" },
+        };
+    }
+
+    /// <summary>
+    /// Retention (in percent) per cohort (a row) and period after its first (a column), in fixed bands, so a colour
+    /// means the same share in every view; cells not reached yet have no label.
+    /// </summary>
+    public static object Retention(string periodName) => new
+    {
+        chart = new { type = "heatmap" },
+        dataLabels = new { enabled = true, formatter = "percent", style = new { fontSize = "10px", fontWeight = 600 } },
+        plotOptions = new
+        {
+            heatmap = new
+            {
+                radius = 2,
+                enableShades = false,
+                colorScale = new
+                {
+                    // The last range that holds a value colours it: values are rounded to 0.1, so none falls between.
+                    ranges = new[]
+                    {
+                        new { from = 0.0, to = 0.0, name = "0%", color = "#e9ecef", foreColor = "#212529" },
+                        new { from = 0.05, to = 1.0, name = "under 1%", color = "#cfe2ff", foreColor = "#212529" },
+                        new { from = 1.0, to = 5.0, name = "1-5%", color = "#9ec5fe", foreColor = "#212529" },
+                        new { from = 5.0, to = 10.0, name = "5-10%", color = "#6ea8fe", foreColor = "#212529" },
+                        new { from = 10.0, to = 25.0, name = "10-25%", color = "#3d8bfd", foreColor = "#212529" },
+                        new { from = 25.0, to = 50.0, name = "25-50%", color = "#0a58ca", foreColor = "#ffffff" },
+                        new { from = 50.0, to = 100.0, name = "50-100%", color = "#052c65", foreColor = "#ffffff" },
+                    },
+                },
+            },
+        },
+        // ApexCharts draws the first series at the bottom; reversed, the oldest cohort is the top row, as in the table.
+        yaxis = new { reversed = true },
+        xaxis = new { title = new { text = $"{periodName}s after the first visit" } },
+        tooltip = Tooltip("percent"),
+        legend = new { position = "top" },
+        // Phones: cells too small for their numbers (the table has them).
+        responsive = new[] { new { breakpoint = 576, options = new { dataLabels = new { enabled = false } } } },
+    };
+
+    /// <summary>Users per time bin (bins of growing width, in order).</summary>
+    public static readonly object Histogram = new
+    {
+        chart = new { type = "bar" },
+        plotOptions = new { bar = new { columnWidth = "85%", borderRadius = 2 } },
+        colors = new[] { "#6f42c1" },
+        dataLabels = new { enabled = false },
+        yaxis = Axis("count", "Users"),
+        tooltip = Tooltip("count"),
+    };
+
     /// <summary>Actual and forecast visits per day as lines over the forecast's interval bands (rangeArea).</summary>
     public static readonly object Forecast = new
     {

@@ -18,6 +18,8 @@ const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }
 const formatters = {
     count: (value) => value == null ? '' : numberFormat.format(value),
     percent: (value) => value == null ? '' : `${value.toFixed(1)}%`,
+    // Conversion rates: under 1 % with two decimals, so 0.25% and 0.30% differ (as the pages write them).
+    rate: (value) => value == null ? '' : `${value.toFixed(value < 1 ? 2 : 1)}%`,
     // Data labels over bars: short, yet a bar under 1 % still reads (0.2%).
     'percent-label': (value) => value == null ? '' : `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}%`,
     // A bar's own label with its count, for labels drawn inside the bars (the wall's funnel).

@@ -15,19 +15,16 @@ public sealed partial class Funnel
     FunnelQuery query = FunnelQuery.Default;
     IReadOnlyList<string>? queryErrors;
     FunnelResult? result;
+    /// <summary>With a breakdown only: whether its groups convert differently.</summary>
+    FunnelSignificance? significance;
+    TimeToConvert? timeToConvert;
     string? loadError;
 
     /// <summary>The breakdown's groups that have users (a filter on the breakdown's own dimension empties the others).</summary>
     IReadOnlyList<FunnelGroup>? Groups =>
         query.Breakdown == Breakdown.None ? null : result?.Groups?.Where(g => g.Steps is [{ Users: > 0 }, ..]).ToList();
 
-    /// <summary>Whether the filter already fixes what <paramref name="breakdown"/> splits by (device=Mobile, by device).</summary>
-    bool FilterFixes(Breakdown breakdown) => breakdown switch
-    {
-        Breakdown.Device => query.Filter.Device is not null,
-        Breakdown.Sex => query.Filter.Sex is not null,
-        _ => false,
-    };
+    bool FilterFixes(Breakdown breakdown) => Breakdowns.FilterFixes(query.Filter, breakdown);
 
     string? FilteredValue => query.Breakdown == Breakdown.Device ? query.Filter.Device?.ToString() : query.Filter.Sex?.ToString();
 
@@ -48,15 +45,17 @@ public sealed partial class Funnel
     protected override Action Compute(IAnalyticsView view)
     {
         var (currentQuery, invalid) = (query, queryErrors is not null);
-        if (invalid || view.DataRange is null) return () => (result, loadError) = (null, null);
+        if (invalid || view.DataRange is null) return () => (result, significance, timeToConvert, loadError) = (null, null, null, null);
         try
         {
             var computed = view.GetFunnel(currentQuery);
-            return () => (result, loadError) = (computed, null);
+            var test = currentQuery.Breakdown == Breakdown.None ? null : view.GetSignificance(currentQuery);
+            var time = view.GetTimeToConvert(new TimeToConvertQuery(currentQuery, 0, currentQuery.Steps.Count - 1));
+            return () => (result, significance, timeToConvert, loadError) = (computed, test, time, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return () => (result, loadError) = (null, e.Message);
+            return () => (result, significance, timeToConvert, loadError) = (null, null, null, e.Message);
         }
     }
 
