@@ -16,6 +16,8 @@ public static class JourneySynthesizer
 {
     public const long DefaultSeed = 20150101;
     const int MaxSessionsPerUser = 8;
+    /// <summary>How far a repeated click lands from the burst's first, at most, in each direction.</summary>
+    const int RepeatJitterPixels = 3;
 
     static readonly string[][] Elements =
     [
@@ -120,11 +122,15 @@ public static class JourneySynthesizer
         var offset = 0;
         var rng = random;
 
-        void Add(InteractionType type, string element, int atSecond)
+        // Anywhere on the screen, or (a repeated click) within a few pixels of an earlier interaction.
+        void Add(InteractionType type, string element, int atSecond, Interaction? near = null)
         {
             offset = Math.Clamp(atSecond, offset, duration);
-            interactions.Add(new Interaction(0, user.Id, sessionId, page, type, element,
-                rng.Next(0, width), rng.Next(0, height), visitStart.AddSeconds(offset)));
+            var (x, y) = near is null
+                ? (rng.Next(0, width), rng.Next(0, height))
+                : (Math.Clamp(near.X + rng.Next(-RepeatJitterPixels, RepeatJitterPixels + 1), 0, width - 1),
+                   Math.Clamp(near.Y + rng.Next(-RepeatJitterPixels, RepeatJitterPixels + 1), 0, height - 1));
+            interactions.Add(new Interaction(0, user.Id, sessionId, page, type, element, x, y, visitStart.AddSeconds(offset)));
         }
         int Later(int maxStep) => offset + rng.Next(1, Math.Max(2, maxStep));
 
@@ -152,8 +158,12 @@ public static class JourneySynthesizer
         {
             if (rng.Chance(0.45 * frustration))
             {
+                // A rage click: the same spot again and again, within a second.
                 var element = elements[rng.Next(0, elements.Length)];
-                for (int i = 0, clicks = rng.Next(3, 6); i < clicks; i++) Add(InteractionType.Click, element, offset + (i == 0 ? 1 : 0));
+                var clicks = rng.Next(3, 6);
+                Add(InteractionType.Click, element, offset + 1);
+                var first = interactions[^1];
+                for (var i = 1; i < clicks; i++) Add(InteractionType.Click, element, offset, near: first);
             }
             if (rng.Chance(0.4 * frustration))
                 for (int i = 0, scrolls = rng.Next(3, 7); i < scrolls; i++) Add(InteractionType.Scroll, "page", offset + (i % 2));

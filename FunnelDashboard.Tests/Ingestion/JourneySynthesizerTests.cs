@@ -1,3 +1,4 @@
+using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Domain;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Tests.Support;
@@ -71,6 +72,30 @@ public class JourneySynthesizerTests : IDisposable
             var visit = visitBySessionPage[(i.SessionId, i.Page)];
             Assert.InRange(i.Timestamp, visit.Timestamp, visit.Timestamp.AddSeconds(visit.DurationSeconds));
         });
+    }
+
+    [Fact]
+    public void Repeated_clicks_land_where_the_first_did_so_the_rage_click_rule_sees_them()
+    {
+        var batch = JourneySynthesizer.Synthesize(dataset);
+        // A burst as the synthesizer writes it: 3 or more clicks on one element of one visit in one second.
+        var bursts = batch.Interactions.Where(i => i.Type == InteractionType.Click)
+            .GroupBy(i => (i.SessionId, i.Page, i.ElementId, i.Timestamp)).Where(g => g.Count() >= 3).ToList();
+        Assert.True(bursts.Count > 100, $"only {bursts.Count} bursts");
+        Assert.All(bursts, burst => Assert.All(burst, click =>
+        {
+            Assert.InRange(click.X - burst.First().X, -3, 3);
+            Assert.InRange(click.Y - burst.First().Y, -3, 3);
+        }));
+
+        var builder = new EventSnapshotBuilder();
+        foreach (var user in batch.Users) builder.AddUser(user);
+        foreach (var visit in batch.PageVisits)
+            builder.AddVisit(visit.UserId, visit.Page, visit.Timestamp, durationSeconds: visit.DurationSeconds);
+        foreach (var i in batch.Interactions) builder.AddInteraction(i.UserId, i.Page, i.Type, i.Timestamp, i.X, i.Y);
+        var found = SentimentAnalysis.Of(builder.Build(), new SentimentQuery(FunnelFilter.All)).Pages.Sum(p => p.Patterns.RepeatedClicks);
+        // Engaged clicks near a burst, or near each other, can merge or make one: nearly the same count, not exactly.
+        Assert.InRange(found, bursts.Count * 0.95, bursts.Count * 1.05);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -115,9 +115,17 @@ sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage
         return new(pages, [new(Data.From, 0.5, 126)]);
     }
 
-    public UserBehavior? GetUserBehavior(long userId, FunnelFilter filter) => userId is < 1 or > 90_400 ? null
-        : new(new BehaviorUser(userId, "Desktop", "Female", Data.From.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc)), [], "home",
-            new SentimentSummary(0, 0, 0, 0, 0, new SentimentPatterns(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+    /// <summary>Users 1 to 999,999 (the seed's ids are six digits), each with one session of two visits and three interactions.</summary>
+    public UserBehavior? GetUserBehavior(long userId, FunnelFilter filter)
+    {
+        if (userId is < 1 or > 999_999) return null;
+        var start = Data.From.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+        var session = new BehaviorSession(start, start.AddSeconds(150),
+            [new("home", start, 40), new("search", start.AddSeconds(50), 100)],
+            [new("home", "click", start.AddSeconds(10), 120, 300), new("search", "scroll", start.AddSeconds(60), 0, 400), new("search", "back", start.AddSeconds(150), 0, 0)]);
+        return new(new BehaviorUser(userId, "Desktop", "Female", start), [session], "search",
+            new SentimentSummary(1, 2, 0, -1 / 3.0, 3 / 13.0, new SentimentPatterns(1, 0, 0, 1, 1, 0, 0, 0, 0, 0)));
+    }
 
     public FunnelSignificance GetSignificance(FunnelQuery query) => FunnelSignificance.Of(GetFunnel(query));
 
