@@ -16,6 +16,10 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
         "",
         "funnel",
         "funnel?device=Mobile&from=2015-02-01&to=2015-03-31&breakdown=device",
+        "funnel?breakdown=sex",
+        "trends",
+        "trends?granularity=week&breakdown=device",
+        "cohorts",
         "forecast",
         "no-such-page",
     };
