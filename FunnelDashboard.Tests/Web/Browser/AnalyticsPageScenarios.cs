@@ -42,6 +42,9 @@ public static class AnalyticsPageScenarios
         await Expect(chartTable.Locator("tbody tr")).ToHaveCountAsync(months.Count);
         Assert.Equal(months, (await DashboardPage.ReadRowsAsync(chartTable)).Select(r => r[0]));
         await Expect(table.Locator("tbody tr").First.Locator("td").Nth(2)).ToHaveTextAsync(Formats.Count(monthly.Groups![0].Periods[0].Users));
+
+        await page.GoToAsync("trends?granularity=hour");
+        await Expect(page.Page.Locator("[data-state=error]")).ToContainTextAsync("'hour' is not a granularity");
         Assert.Empty(page.ConsoleErrors);
     }
 
@@ -56,6 +59,9 @@ public static class AnalyticsPageScenarios
         await page.Page.SelectOptionAsync("#cohorts-period", "month");
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"/cohorts\?period=month$"));
         await AssertCohortsShownAsync(app, page, CohortPeriod.Month);
+
+        await page.GoToAsync("cohorts?period=day");
+        await Expect(page.Page.Locator("[data-state=error]")).ToContainTextAsync("'day' is not a period");
         Assert.Empty(page.ConsoleErrors);
     }
 
