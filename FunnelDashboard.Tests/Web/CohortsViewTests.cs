@@ -18,6 +18,7 @@ public class CohortsViewTests
         var view = new CohortsView(TwoCohorts, CohortPeriod.Week);
 
         Assert.Equal(3, view.Periods);
+        Assert.Equal("Weeks after the first visit", view.OffsetTitle);
         Assert.Equal(["2015-01-05 (200 users)", "2015-01-12 (100 users)"], view.Series.Select(s => s.Name));
         Assert.All(view.Series, s => Assert.Equal(["0", "1", "2"], s.Points.Select(p => p.X)));
         Assert.Equal([100.0, 40.0, null], view.Series[1].Points.Select(p => p.Y));
@@ -33,6 +34,8 @@ public class CohortsViewTests
                      "the cohort of 2015-01-12 most often (40.0%).", view.Finding);
         var young = new CohortsView(new([new(new DateOnly(2015, 1, 1), 50, [1], [0.02])]), CohortPeriod.Month);
         Assert.Equal("1 monthly cohort of 50 users. The data does not reach past their first month yet.", young.Finding);
+        var one = new CohortsView(new([TwoCohorts.Cohorts[1]]), CohortPeriod.Week);
+        Assert.Equal("1 weekly cohort of 100 users. 40.0% of those followed for more than a week came back in the week after their first.", one.Finding);
     }
 
     [Fact]

@@ -92,9 +92,15 @@ sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage
     // The analyses beyond the funnel: small fixed answers scaled like the rest, enough for pages to render.
     public ConversionTrends GetConversionTrends(TrendsQuery query)
     {
-        var periods = GetDailyConversion(query.Filter)
+        IReadOnlyList<TrendPeriod> Periods(FunnelFilter filter) => GetDailyConversion(filter)
             .Select(d => new TrendPeriod(d.Date, d.Started, d.Converted, d.Rate, Math.Max(0, d.Rate - 0.01), Math.Min(1, d.Rate + 0.01))).ToList();
-        return new(periods, null);
+        var groups = query.Breakdown switch
+        {
+            Breakdown.Device => Enum.GetValues<Device>().Select(d => new TrendGroup(Names.Of(d), Periods(query.Filter with { Device = d }))).ToList(),
+            Breakdown.Sex => Enum.GetValues<Sex>().Select(s => new TrendGroup(Names.Of(s), Periods(query.Filter with { Sex = s }))).ToList(),
+            _ => null,
+        };
+        return new(Periods(query.Filter), groups);
     }
 
     public UserJourneys GetUserJourneys(JourneyQuery query)

@@ -1,5 +1,6 @@
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Domain;
+using FunnelDashboard.Web.Components.Controls;
 using FunnelDashboard.Web.Components.Pages.Trends;
 
 namespace FunnelDashboard.Tests.Web;
@@ -52,6 +53,23 @@ public class TrendsViewTests
         Assert.DoesNotContain(all.Columns, c => c.Title == "Group");
         // 7 of 190 over both periods.
         Assert.Equal("Over the whole view 3.7% of the starting users converted (by day from 2.0% to 10.0%).", all.Finding);
+    }
+
+    [Fact]
+    public void The_chart_csv_gives_each_band_its_low_and_high_and_the_file_is_named_after_the_view()
+    {
+        var view = new TrendsView(ByDevice(), Granularity.Week);
+#pragma warning disable BL0005 // the chart's CSV needs only its parameters, not a renderer
+        var chart = new ApexChart { CategoryTitle = "Period start", Series = view.Series, Format = TrendsView.PercentText, Unit = "%" };
+#pragma warning restore BL0005
+
+        var lines = chart.ToCsv().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Period start,Desktop: 95 % interval,Desktop: 95 % interval low (%),Desktop: 95 % interval high (%)," +
+                     "Mobile: 95 % interval,Mobile: 95 % interval low (%),Mobile: 95 % interval high (%),Desktop,Desktop (%),Mobile,Mobile (%)", lines[0]);
+        Assert.StartsWith("2015-01-05,0.18% – 5.5%,0.18,5.45,1.1% – 13.5%,1.1,13.5,1.0%,1,4.0%,4", lines[1]);
+        Assert.Equal("2015-01-12,,,,4.0% – 23.1%,3.96,23.06,,,10.0%,10", lines[2]); // Desktop had nobody that week
+        Assert.Equal("conversion-trend_by-device_weekly",
+            ViewLabel.Of(new FunnelQuery { Breakdown = Breakdown.Device }).And("weekly", "weekly").FileName("conversion-trend"));
     }
 
     [Fact]

@@ -18,4 +18,16 @@ public sealed class RealAppBrowserTests(RealDashboardAppFixture app) : IClassFix
 
     [Fact]
     public Task Every_overview_chart_has_a_table() => DashboardScenarios.EveryOverviewChartHasATable(app);
+
+    [Fact]
+    public Task Trends_show_the_api_numbers_and_the_period_control_changes_url_and_chart() =>
+        AnalyticsPageScenarios.TrendsShowTheApiNumbersAndThePeriodControlChangesUrlAndChart(app);
+
+    [Fact]
+    public Task Cohorts_show_the_api_numbers_and_the_period_control_changes_url_and_heatmap() =>
+        AnalyticsPageScenarios.CohortsShowTheApiNumbersAndThePeriodControlChangesUrlAndHeatmap(app);
+
+    [Fact]
+    public Task The_funnel_says_whether_its_groups_differ_and_how_long_converting_takes() =>
+        AnalyticsPageScenarios.TheFunnelSaysWhetherItsGroupsDifferAndHowLongConvertingTakes(app);
 }

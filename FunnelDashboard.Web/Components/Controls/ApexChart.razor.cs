@@ -51,7 +51,8 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     IEnumerable<string> Categories => Series.SelectMany(s => s.Points).Select(p => p.X).Distinct();
 
-    static double? ValueOf(ChartSeries series, string category) => series.Points.FirstOrDefault(p => p.X == category)?.Y;
+    /// <summary>A range series (a band) has two raw values per point, its low and its high.</summary>
+    static bool IsRange(ChartSeries series) => series.Points.Any(p => p.Low is not null);
 
     /// <summary>A point as the page shows it: its value, or a range's "low – high".</summary>
     string ValueText(ChartSeries series, string category) => series.Points.FirstOrDefault(p => p.X == category) switch
@@ -61,11 +62,17 @@ public sealed partial class ApexChart : IAsyncDisposable
         _ => "—",
     };
 
-    /// <summary>The table's numbers as the page shows them, each followed by its raw value.</summary>
+    /// <summary>The table's numbers as the page shows them, each followed by its raw value (a band's low and high).</summary>
     public string ToCsv() => Csv.Write(
-        Series.SelectMany(s => new[] { s.Name, $"{s.Name} ({Unit})" }).Prepend(CategoryTitle),
+        Series.SelectMany(s => IsRange(s) ? new[] { s.Name, $"{s.Name} low ({Unit})", $"{s.Name} high ({Unit})" } : [s.Name, $"{s.Name} ({Unit})"])
+            .Prepend(CategoryTitle),
         Categories.Select(category => Series
-            .SelectMany(s => ValueOf(s, category) is { } value ? new object?[] { ValueText(s, category), value } : [null, null])
+            .SelectMany(s =>
+            {
+                var point = s.Points.FirstOrDefault(p => p.X == category);
+                var text = point?.Y is null ? null : ValueText(s, category);
+                return IsRange(s) ? new object?[] { text, point?.Low, point?.Y } : [text, point?.Y];
+            })
             .Prepend(category)));
 
     Task ExportCsvAsync() =>

@@ -117,7 +117,7 @@ static class ChartOptions
     /// Retention (in percent) per cohort (a row) and period after its first (a column), in fixed bands, so a colour
     /// means the same share in every view; cells not reached yet have no label.
     /// </summary>
-    public static object Retention(string periodName) => new
+    public static object Retention(string columnsTitle) => new
     {
         chart = new { type = "heatmap" },
         dataLabels = new { enabled = true, formatter = "percent", style = new { fontSize = "10px", fontWeight = 600 } },
@@ -145,7 +145,7 @@ static class ChartOptions
         },
         // ApexCharts draws the first series at the bottom; reversed, the oldest cohort is the top row, as in the table.
         yaxis = new { reversed = true },
-        xaxis = new { title = new { text = $"{periodName}s after the first visit" } },
+        xaxis = new { title = new { text = columnsTitle } },
         tooltip = Tooltip("percent"),
         legend = new { position = "top" },
         // Phones: cells too small for their numbers (the table has them).

@@ -19,6 +19,9 @@ public sealed class CohortsView(CohortRetention retention, CohortPeriod period)
     /// <summary>How many periods the oldest cohort has been followed for (its own included).</summary>
     public int Periods => Cohorts.Count == 0 ? 0 : Cohorts.Max(c => c.Retention.Count);
 
+    /// <summary>What the heatmap's columns count.</summary>
+    public string OffsetTitle => $"{period}s after the first visit";
+
     /// <summary>"Week 0" is the cohort's own period, "Week 1" the one after it.</summary>
     public string Offset(int k) => $"{period} {k}";
 
@@ -43,9 +46,10 @@ public sealed class CohortsView(CohortRetention retention, CohortPeriod period)
             var intro = $"{Cohorts.Count} {PeriodName}ly cohort{(Cohorts.Count == 1 ? "" : "s")} of {Formats.Count(users)} users.";
             if (followed.Count == 0) return $"{intro} The data does not reach past their first {PeriodName} yet.";
             var back = followed.Sum(c => c.Retention[1] * c.Size) / followed.Sum(c => c.Size);
+            var cameBack = $"{intro} {Formats.Percent(back)} of those followed for more than a {PeriodName} came back in the {PeriodName} after their first";
+            if (followed.Count == 1) return cameBack + ".";
             var best = followed.MaxBy(c => c.Retention[1])!;
-            return $"{intro} {Formats.Percent(back)} of those followed for more than a {PeriodName} came back in the {PeriodName} after their first; " +
-                   $"the cohort of {Formats.Date(best.Start)} most often ({Formats.Percent(best.Retention[1])}).";
+            return $"{cameBack}; the cohort of {Formats.Date(best.Start)} most often ({Formats.Percent(best.Retention[1])}).";
         }
     }
 
