@@ -164,7 +164,7 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
     {
         var result = await page.Page.RunAxe();
         var violations = result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => string.Join(" ", n.Target)))}");
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => $"{string.Join(" ", n.Target)} ({string.Join(" ", n.Any.Select(c => c.Message))})"))}");
         Assert.True(result.Violations.Length == 0, $"{what}:\n{string.Join("\n", violations)}");
     }
 }
