@@ -5,6 +5,7 @@ using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 using FunnelDashboard.Web.Instances;
+using FunnelDashboard.Web.Security;
 
 if (!CommandLine.IsServe(args, out var hostArgs))
     return await CommandLine.RunOnConsoleAsync(args);
@@ -14,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCapture(builder.Configuration);
+builder.Services.AddFunnelSecurity(builder.Configuration);
 builder.Services.AddInstanceMessages(builder.Configuration);
 // Pages and API answers are compressed here; static assets come precompressed from the build (MapStaticAssets).
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
@@ -22,6 +24,7 @@ builder.Services.AddResponseCompression(options => options.EnableForHttps = true
 builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 // Before MapStaticAssets: it serves precompressed files itself, and the middleware leaves an encoded response alone.
 app.UseResponseCompression();
 app.UseExceptionHandler();
@@ -43,10 +46,13 @@ app.UseSwaggerUI(options =>
     options.DocumentTitle = "FunnelDashboard API";
 });
 app.MapFunnelHealth();
-app.MapFunnelApi();
-app.MapAnalyticsApi();
-app.MapForecastApi();
+// The dashboards' data follows the dashboards: open, or closed by Auth:RequireSignInForDashboards.
+var dashboardData = app.MapGroup("").RequireAuthorization(Policies.Dashboard);
+dashboardData.MapFunnelApi();
+dashboardData.MapAnalyticsApi();
+dashboardData.MapForecastApi();
 app.MapCaptureApi();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;
