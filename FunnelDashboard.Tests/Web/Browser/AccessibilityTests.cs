@@ -18,6 +18,9 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
         "funnel?device=Mobile&from=2015-02-01&to=2015-03-31&breakdown=device",
         "forecast",
         "no-such-page",
+        "login",
+        "login?error=locked",
+        "access-denied",
     };
 
     [Theory]
