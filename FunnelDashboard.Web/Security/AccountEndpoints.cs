@@ -33,12 +33,13 @@ public static class AccountEndpoints
         return Results.LocalRedirect(user.MustChangePassword ? "/change-password" + QueryString.Create("returnUrl", back) : back);
     }
 
-    static async Task<IResult> SignOutAsync(HttpContext context, AuditLog audit)
+    /// <remarks>Its form parameter (the header's form sends none) is what makes the endpoint check the antiforgery token.</remarks>
+    static async Task<IResult> SignOutAsync([FromForm] string? returnUrl, HttpContext context, AuditLog audit)
     {
         if (AccountPrincipal.UserId(context.User) is not null)
             await audit.RecordAsync(AccountPrincipal.Actor(context.User), "sign-out", AccountPrincipal.Actor(context.User), AuditOutcome.Success, null, context.RequestAborted);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.LocalRedirect("/");
+        return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 
     static async Task<IResult> ChangePasswordAsync(

@@ -1,6 +1,7 @@
 using FunnelDashboard.Web.Capture;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.Security;
@@ -46,6 +47,10 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // A request refused while its values are read (a form post without its antiforgery token, a broken body) is the
+        // client's fault: its own 4xx status, not 500. The body stays the generic problem details, without the exception.
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Capture, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
