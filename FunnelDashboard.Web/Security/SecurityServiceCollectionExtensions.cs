@@ -46,7 +46,11 @@ public static class SecurityServiceCollectionExtensions
             });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
-        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SuppressXFrameOptionsHeader = true; // framing is SecurityHeaders' to decide (the wall may be embedded)
+        });
         // A request refused while its values are read (a form post without its antiforgery token, a broken body) is the
         // client's fault: its own 4xx status, not 500. The body stays the generic problem details, without the exception.
         services.Configure<ExceptionHandlerOptions>(options =>
