@@ -4,6 +4,7 @@ using System.Text.Json;
 using FunnelDashboard.Core.Domain;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Capture;
+using FunnelDashboard.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -94,9 +95,9 @@ public class CaptureApiTests
             return (await app.Services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, policy)).Succeeded;
         }
 
-        Assert.False(await Allowed(CaptureKey, CaptureApi.AdminPolicy));
-        Assert.True(await Allowed(AdminKey, CaptureApi.AdminPolicy));
-        Assert.True(await Allowed(CaptureKey, CaptureApi.CapturePolicy));
+        Assert.False(await Allowed(CaptureKey, Policies.Admin));
+        Assert.True(await Allowed(AdminKey, Policies.Admin));
+        Assert.True(await Allowed(CaptureKey, Policies.Capture));
     }
 
     [Fact]

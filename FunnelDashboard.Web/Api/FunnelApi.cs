@@ -1,5 +1,6 @@
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Analytics;
-using FunnelDashboard.Web.Capture;
+using FunnelDashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelDashboard.Web.Api;
@@ -24,14 +25,15 @@ public static class FunnelApi
             .WithSummary("Users per step with conversion, drop-off and time to next step (steps, from, to, device, sex, breakdown, window).");
         endpoints.MapGet("/funnel/dropoff", DropOffs).WithTags("Funnel")
             .WithSummary("Users lost between consecutive steps, and where most are lost.");
-        endpoints.MapPost("/analytics/refresh", RefreshAsync).WithTags("Dashboard").RequireAuthorization(CaptureApi.AdminPolicy)
+        endpoints.MapPost("/analytics/refresh", RefreshAsync).WithTags("Dashboard").RequireAuthorization(Policies.Admin)
             .WithSummary("Reads what is new in the store into the analytics now (admin key); answers with the snapshot's event count.");
         return endpoints;
     }
 
-    static async Task<Ok<RefreshResponse>> RefreshAsync(FunnelAnalytics analytics, CancellationToken ct)
+    static async Task<Ok<RefreshResponse>> RefreshAsync(FunnelAnalytics analytics, AuditLog audit, HttpContext context, CancellationToken ct)
     {
         var view = await analytics.RefreshAsync(ct);
+        await audit.RecordAsync(AccountPrincipal.Actor(context.User), "analytics.refresh", "", AuditOutcome.Success, $"{view.EventCount} events, version {view.Version}", ct);
         return TypedResults.Ok(new RefreshResponse(view.EventCount, view.Version, view.State, view.StatusMessage));
     }
 

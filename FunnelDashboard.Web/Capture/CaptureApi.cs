@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using FunnelDashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelDashboard.Web.Capture;
@@ -16,12 +17,11 @@ public sealed record CaptureAccepted(
 /// </summary>
 public static class CaptureApi
 {
-    public const string CapturePolicy = "capture", AdminPolicy = "admin";
     const int StoreRetryAfterSeconds = 5;
 
     public static IEndpointRouteBuilder MapCaptureApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/events", CaptureAsync).RequireAuthorization(CapturePolicy).WithTags("Capture")
+        endpoints.MapPost("/api/events", CaptureAsync).RequireAuthorization(Policies.Capture).WithTags("Capture")
             .WithSummary("Stores a batch of page visits and interactions (X-Api-Key with role capture or admin); 202 once it is durable.")
             .Accepts<object>("application/json")
             .Produces<CaptureAccepted>(StatusCodes.Status202Accepted)

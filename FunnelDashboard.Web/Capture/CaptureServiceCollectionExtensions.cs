@@ -5,8 +5,7 @@ namespace FunnelDashboard.Web.Capture;
 public static class CaptureServiceCollectionExtensions
 {
     /// <summary>
-    /// API keys (scheme "ApiKey", policies "capture" and "admin": an admin key may also capture), the capture pipeline
-    /// and its writer, and the in-app traffic simulator (off unless Simulator:EventsPerSecond is set).
+    /// API keys (scheme "ApiKey"; the policies that use it are AddFunnelSecurity's), the capture pipeline and its writer, and the in-app traffic simulator (off unless Simulator:EventsPerSecond is set).
     /// </summary>
     public static IServiceCollection AddCapture(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,11 +14,6 @@ public static class CaptureServiceCollectionExtensions
             .Validate(options => !options.Problems().Any(), $"{ApiKeyOptions.Section} are misconfigured")
             .ValidateOnStart();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(CaptureApi.CapturePolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiKeyOptions.CaptureRole, ApiKeyOptions.AdminRole))
-            .AddPolicy(CaptureApi.AdminPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireRole(ApiKeyOptions.AdminRole));
 
         services.Configure<CaptureOptions>(configuration.GetSection(CaptureOptions.Section));
         services.AddSingleton<CapturePipeline>();

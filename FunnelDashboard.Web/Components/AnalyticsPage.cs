@@ -1,3 +1,5 @@
+using FunnelDashboard.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -8,7 +10,9 @@ namespace FunnelDashboard.Web.Components;
 /// A page whose view state is its URL's query string: it reads the query on arrival and on every navigation that
 /// stays on the page (a control's change, back/forward), and changes the view only by navigating. So a link or a
 /// reload always shows the same view. (Blazor does not re-set parameters of a page when only its query changes.)
+/// Every such page is a dashboard: open to all unless Auth:RequireSignInForDashboards closes it (the policy is inherited).
 /// </summary>
+[Authorize(Policy = Policies.Dashboard)]
 public abstract class AnalyticsPage : AnalyticsComponent
 {
     [Inject] protected NavigationManager Navigation { get; set; } = default!;

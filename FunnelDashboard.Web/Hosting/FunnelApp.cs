@@ -3,6 +3,7 @@ using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Instances;
+using FunnelDashboard.Web.Security;
 
 namespace FunnelDashboard.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static class FunnelApp
         builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddCapture(builder.Configuration);
+        builder.Services.AddFunnelSecurity(builder.Configuration);
         builder.Services.AddInstanceMessages(builder.Configuration);
         // Pages and API answers are compressed here; static assets come precompressed from the build (MapStaticAssets).
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
@@ -27,6 +29,7 @@ public static class FunnelApp
         builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         // Before MapStaticAssets: it serves precompressed files itself, and the middleware leaves an encoded response alone.
         app.UseResponseCompression();
         app.UseExceptionHandler();
@@ -48,10 +51,13 @@ public static class FunnelApp
             options.DocumentTitle = "FunnelDashboard API";
         });
         app.MapFunnelHealth();
-        app.MapFunnelApi();
-        app.MapAnalyticsApi();
-        app.MapForecastApi();
+        // The dashboards' data follows the dashboards: open, or closed by Auth:RequireSignInForDashboards.
+        var dashboardData = app.MapGroup("").RequireAuthorization(Policies.Dashboard);
+        dashboardData.MapFunnelApi();
+        dashboardData.MapAnalyticsApi();
+        dashboardData.MapForecastApi();
         app.MapCaptureApi();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -4,7 +4,6 @@ using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Api;
 using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Components.Pages.Wall;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunnelDashboard.Web.Hosting;
 
@@ -38,7 +37,6 @@ public static class WebServiceCollectionExtensions
         services.AddDashboardUi();
         services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section))
             .Validate(wall => wall.StaleAfter > TimeSpan.Zero, $"{WallOptions.Section}:StaleAfter must be a positive time, e.g. 00:02:00.").ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -26,6 +26,9 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
         "users",
         "users/275414",
         "no-such-page",
+        "login",
+        "login?error=locked",
+        "access-denied",
     };
 
     [Theory]

@@ -1,0 +1,129 @@
+using System.Net;
+using FunnelDashboard.Web.Capture;
+using FunnelDashboard.Web.Security;
+using static FunnelDashboard.Tests.Capture.CaptureApp;
+
+namespace FunnelDashboard.Tests.Accounts;
+
+/// <summary>Who may use the admin endpoints and pages: people by role (cookie) and machines by key role, configured or stored.</summary>
+public sealed class AuthorizationTests(SharedAccountsApp app) : IClassFixture<SharedAccountsApp>
+{
+    const string StoredCaptureKey = "fdk_stored-capture-key-for-tests", StoredAdminKey = "fdk_stored-admin-key-for-tests";
+
+    /// <summary>Who asks: a signed-in person or an API key.</summary>
+    public static readonly TheoryData<string> Credentials = new() { "anonymous", "analyst", "admin", "admin who must change the password", "capture key", "admin key", "stored capture key", "stored admin key" };
+
+    async Task<HttpClient> ClientAsync(string credential)
+    {
+        await app.ReadyAsync();
+        await app.Store.TryAddApiKeyAsync("stored capture", ApiKeyOptions.CaptureRole, ApiKeyAuthenticationHandler.Hash(StoredCaptureKey), "fdk_stored", "test");
+        await app.Store.TryAddApiKeyAsync("stored admin", ApiKeyOptions.AdminRole, ApiKeyAuthenticationHandler.Hash(StoredAdminKey), "fdk_stored", "test");
+        switch (credential)
+        {
+            case "analyst":
+                await app.AddUserAsync("ana", UserRoles.Analyst);
+                return await app.SignedInAsync("ana");
+            case "admin":
+                await app.AddUserAsync("root", UserRoles.Admin);
+                return await app.SignedInAsync("root");
+            case "admin who must change the password":
+                return await app.SignedInAsync(AccountService.FirstAdminName, AccountsApp.InitialAdminPassword);
+        }
+        var client = app.Browser();
+        var key = credential switch
+        {
+            "capture key" => CaptureKey, "admin key" => AdminKey, "stored capture key" => StoredCaptureKey, "stored admin key" => StoredAdminKey, _ => null,
+        };
+        if (key is not null) client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
+        return client;
+    }
+
+    [Theory]
+    [MemberData(nameof(Credentials))]
+    public async Task The_refresh_endpoint_answers_401_without_credentials_403_for_the_wrong_role_and_200_for_an_admin(string credential)
+    {
+        var client = await ClientAsync(credential);
+
+        var response = await client.PostAsync("/analytics/refresh", null);
+
+        var expected = credential switch
+        {
+            "anonymous" => HttpStatusCode.Unauthorized,
+            "admin" or "admin key" or "stored admin key" => HttpStatusCode.OK,
+            _ => HttpStatusCode.Forbidden,
+        };
+        Assert.Equal(expected, response.StatusCode);
+        if (expected != HttpStatusCode.OK) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [MemberData(nameof(Credentials))]
+    public async Task Admin_pages_open_for_admins_and_send_others_to_sign_in_change_their_password_or_access_denied(string credential)
+    {
+        var client = await ClientAsync(credential);
+        foreach (var page in new[] { "/admin/users", "/admin/keys", "/admin/audit" })
+        {
+            var response = await client.GetAsync(page);
+
+            var returnUrl = Uri.EscapeDataString(page);
+            var (status, location) = credential switch
+            {
+                "anonymous" => (HttpStatusCode.Redirect, $"/login?returnUrl={returnUrl}"),
+                "analyst" => (HttpStatusCode.Redirect, $"/access-denied?returnUrl={returnUrl}"),
+                "admin who must change the password" => (HttpStatusCode.Redirect, $"/change-password?returnUrl={returnUrl}"),
+                "capture key" or "stored capture key" => (HttpStatusCode.Forbidden, null),
+                _ => (HttpStatusCode.OK, null),
+            };
+            Assert.True(status == response.StatusCode, $"{credential} on {page}: {response.StatusCode}");
+            if (location is not null) Assert.Equal(location, new Uri(app.Server.BaseAddress, response.Headers.Location!).PathAndQuery);
+            if (status == HttpStatusCode.OK) Assert.Contains("<h1>", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Capturing_events_stays_for_api_keys_an_admin_person_cannot()
+    {
+        var admin = await ClientAsync("admin");
+        var response = await admin.PostAsync("/api/events", Json(Body("by-cookie")));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboards_and_their_data_are_open_without_sign_in_by_default()
+    {
+        var anonymous = await ClientAsync("anonymous");
+        foreach (var path in new[] { "/", "/funnel", "/forecast", "/wall", "/login" })
+            Assert.True((await anonymous.GetAsync(path)).StatusCode == HttpStatusCode.OK, path);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/funnel/analysis")).StatusCode);
+    }
+}
+
+/// <summary>Auth:RequireSignInForDashboards closes every dashboard (the wall too) and the data behind them.</summary>
+public sealed class ClosedDashboardsTests
+{
+    [Fact]
+    public async Task With_sign_in_required_the_dashboards_send_people_to_sign_in_and_the_data_api_needs_credentials()
+    {
+        using var app = new AccountsApp(new Dictionary<string, string?> { ["Auth:RequireSignInForDashboards"] = "true" });
+        await app.AddUserAsync("ana", UserRoles.Analyst);
+        var anonymous = app.Browser();
+        var analyst = await app.SignedInAsync("ana");
+        var key = app.Browser();
+        key.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, CaptureKey);
+
+        foreach (var page in new[] { "/", "/funnel", "/forecast", "/wall?panels=kpis" })
+        {
+            var response = await anonymous.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/login?returnUrl={Uri.EscapeDataString(page)}", response.Headers.Location!.PathAndQuery);
+            Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(page)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/funnel/analysis")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/model/info")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, (await key.GetAsync("/funnel/analysis")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, (await analyst.GetAsync("/funnel/analysis")).StatusCode);
+        // Signing in and the health check stay reachable.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/login")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/health")).StatusCode);
+    }
+}
