@@ -28,9 +28,12 @@ public class SentimentModelTests
     }
 
     [Fact]
-    public void One_page_gets_its_own_sentence_and_no_patterns_say_so()
+    public void One_page_one_day_or_equal_scores_get_their_own_sentence_and_no_patterns_say_so()
     {
         Assert.Equal("search scores 0.00 from 20 patterns (confidence 0.67).", new SentimentModel(new([Page("search", 10, 10, 0)], [])).ScoreFinding);
+        var even = new SentimentModel(new([Page("home", 1, 3, 0), Page("search", 2, 6, 0)], [new(new DateOnly(2015, 1, 1), 0.5, 12)]));
+        Assert.Equal("Every page with patterns scores +0.50.", even.ScoreFinding);
+        Assert.Equal("The one day with patterns, 2015-01-01, scores +0.50.", even.TrendFinding);
         var empty = new SentimentModel(new([Page("search", 0, 0, 0)], []));
         Assert.False(empty.HasPatterns);
         Assert.Equal("No patterns in this view.", empty.ScoreFinding);

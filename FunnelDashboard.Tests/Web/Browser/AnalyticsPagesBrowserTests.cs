@@ -36,6 +36,14 @@ public sealed class AnalyticsPagesBrowserTests(RealDashboardAppFixture app) : IC
         Assert.Equal(links.Select(l => new[] { $"{l.Column + 1} → {l.Column + 2}", l.From, l.To, Formats.Count(l.Value) }), await DashboardPage.ReadRowsAsync(table));
         await AccessibilityTests.AssertNoViolationsAsync(page, "journeys, the diagram's table shown");
 
+        // The keyboard saves the drawing as a 960 px document at twice the size, named after the diagram and the filter.
+        var png = diagram.GetByRole(AriaRole.Button, new() { Name = "Download Users of the top paths from page to page, by position in the session as PNG" });
+        await png.FocusAsync();
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.Keyboard.PressAsync("Enter"));
+        Assert.Equal("journey-flow_mobile.png", download.SuggestedFilename);
+        var bytes = File.ReadAllBytes(await download.PathAsync());
+        Assert.Equal(1920, (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19]);
+
         await page.Page.Locator("#journeys-limit").SelectOptionAsync("5");
         await Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/journeys\?limit=5&max_length=4&device=Mobile$"));
         Assert.Empty(page.ConsoleErrors);

@@ -81,8 +81,10 @@ sealed class SentimentModel(SentimentAnalysis analysis)
             var scored = analysis.Pages.Where(p => p.Frustrated + p.Engaged + p.Satisfied > 0).OrderByDescending(p => p.Score).ToList();
             if (scored.Count == 0) return "No patterns in this view.";
             string Of(PageSentiment p) => $"{p.Page} ({Score(p.Score)}, confidence {Ratio(p.Confidence)})";
-            return scored.Count == 1
-                ? $"{scored[0].Page} scores {Score(scored[0].Score)} from {Formats.Count(Total(scored[0]))} patterns (confidence {Ratio(scored[0].Confidence)})."
+            if (scored.Count == 1)
+                return $"{scored[0].Page} scores {Score(scored[0].Score)} from {Formats.Count(Total(scored[0]))} patterns (confidence {Ratio(scored[0].Confidence)}).";
+            return Score(scored[0].Score) == Score(scored[^1].Score)
+                ? $"Every page with patterns scores {Score(scored[0].Score)}."
                 : $"{Of(scored[0])} scores highest and {Of(scored[^1])} lowest.";
         }
     }
@@ -106,6 +108,7 @@ sealed class SentimentModel(SentimentAnalysis analysis)
         get
         {
             if (analysis.Trend.Count == 0) return "No patterns in this period.";
+            if (analysis.Trend is [var only]) return $"The one day with patterns, {Formats.Date(only.Date)}, scores {Score(only.Score)}.";
             var (low, high) = (analysis.Trend.MinBy(t => t.Score)!, analysis.Trend.MaxBy(t => t.Score)!);
             return $"Over {Formats.Count(analysis.Trend.Count)} days with patterns the daily score ranged from {Score(low.Score)} ({Formats.Date(low.Date)}) " +
                    $"to {Score(high.Score)} ({Formats.Date(high.Date)}).";
