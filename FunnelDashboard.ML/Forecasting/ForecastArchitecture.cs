@@ -1,7 +1,7 @@
 namespace FunnelDashboard.ML.Forecasting;
 
 /// <summary>The hyper-parameters that fix a forecaster's shape; saved with its weights.</summary>
-/// <param name="AnchorWeeks">Weeks of the same weekday averaged into the anchor the network's residuals are added to.</param>
+/// <param name="AnchorWeeks">Weeks of weekday profile (their median) in the anchor the network's residuals are added to.</param>
 public sealed record ForecastArchitecture(int InputDays, int Horizon, int HiddenSize, int LstmLayers, int DenseSize, float Dropout, int AnchorWeeks)
 {
     public static ForecastArchitecture From(ForecastOptions options) =>

@@ -6,8 +6,10 @@ namespace FunnelDashboard.ML.Forecasting;
 /// Turns a series into network inputs and targets, in log space (log(1 + visits)), so weekly and yearly swings are
 /// relative and every series is on the same scale. Each input day carries its log visits minus the window's level
 /// (the mean of the origin's last 7 days: per-window scaling), whether it was unknown (filled), and day of week and day
-/// of year as points on a circle. The network predicts each future day as a residual over the anchor: the median of the
-/// same weekday in the last <see cref="ForecastArchitecture.AnchorWeeks"/> observed weeks (1 week: seasonal naive).
+/// of year as points on a circle. The network predicts each future day as a residual over the anchor: the last week's
+/// level plus the weekday's profile, i.e. how far that weekday lay from its week's level, the median over the last
+/// <see cref="ForecastArchitecture.AnchorWeeks"/> weeks (1 week: seasonal naive). The level follows a shift within a
+/// week, while the profile, taken over several weeks, carries less of one day's noise than seasonal naive does.
 /// </summary>
 internal sealed class ForecastFeatures
 {
@@ -16,6 +18,7 @@ internal sealed class ForecastFeatures
 
     private readonly DailySeries _series;
     private readonly float[] _log;
+    private readonly float[] _level;
     private readonly int _anchorWeeks;
 
     public ForecastFeatures(DailySeries series, int anchorWeeks)
@@ -23,6 +26,7 @@ internal sealed class ForecastFeatures
         _series = series;
         Filled = GapFilling.Fill(series.Values);
         _log = Filled.Select(v => MathF.Log(1 + MathF.Max(0, v))).ToArray();
+        _level = Levels(_log);
         _anchorWeeks = anchorWeeks;
     }
 
@@ -47,7 +51,7 @@ internal sealed class ForecastFeatures
     /// <summary>One matrix per input day (oldest first), one row per origin.</summary>
     public Matrix[] Inputs(IReadOnlyList<int> origins, int inputDays)
     {
-        var levels = origins.Select(Level).ToArray();
+        var levels = origins.Select(origin => _level[origin]).ToArray();
         var steps = new Matrix[inputDays];
         for (int t = 0; t < inputDays; t++)
         {
@@ -74,24 +78,32 @@ internal sealed class ForecastFeatures
     /// <summary>Inverse of the log transform; never negative.</summary>
     public static float ToVisits(float log) => MathF.Max(0f, MathF.Exp(log) - 1);
 
-    /// <summary>The median log value of the same weekday in the last observed weeks (days up to the origin only):
-    /// a median, so one spike or dip in those weeks does not move it.</summary>
+    /// <summary>The level of the origin's last 7 days plus the median, over the last observed weeks (days up to the
+    /// origin only), of the target weekday's log value minus the level of the week ending on the origin's day of week:
+    /// a median, so a spike, or the week in which the level shifts, hardly moves it.</summary>
     private float Anchor(int origin, int step)
     {
         int sameWeekday = origin + step - 7 * ((step + 6) / 7);
-        int weeks = Math.Min(_anchorWeeks, sameWeekday / 7 + 1);
-        Span<float> values = stackalloc float[weeks];
-        for (int k = 0; k < weeks; k++) values[k] = _log[sameWeekday - 7 * k];
-        values.Sort();
-        return weeks % 2 == 1 ? values[weeks / 2] : (values[weeks / 2 - 1] + values[weeks / 2]) / 2;
+        int weeks = Math.Max(1, Math.Min(_anchorWeeks, (origin + 1) / LevelDays));
+        Span<float> profile = stackalloc float[weeks];
+        for (int k = 0; k < weeks; k++) profile[k] = _log[sameWeekday - 7 * k] - _level[origin - 7 * k];
+        profile.Sort();
+        float median = weeks % 2 == 1 ? profile[weeks / 2] : (profile[weeks / 2 - 1] + profile[weeks / 2]) / 2;
+        return _level[origin] + median;
     }
 
-    private float Level(int origin)
+    /// <summary>Per day, the mean log value of the 7 days ending on it (fewer at the start of the series).</summary>
+    private static float[] Levels(float[] log)
     {
-        int days = Math.Min(LevelDays, origin + 1);
-        float sum = 0;
-        for (int d = origin - days + 1; d <= origin; d++) sum += _log[d];
-        return sum / days;
+        var levels = new float[log.Length];
+        double sum = 0;
+        for (int d = 0; d < log.Length; d++)
+        {
+            sum += log[d];
+            if (d >= LevelDays) sum -= log[d - LevelDays];
+            levels[d] = (float)(sum / Math.Min(LevelDays, d + 1));
+        }
+        return levels;
     }
 
     private void Describe(int day, float level, Span<float> row)

@@ -8,7 +8,7 @@ namespace FunnelDashboard.ML.Forecasting;
 /// <summary>Saves and loads a <see cref="ForecastModel"/> in the binary format described in MODEL-FORMAT.md.</summary>
 public static class ForecastModelFile
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     private static readonly byte[] Magic = "FDFM"u8.ToArray();
     private const int HeaderSize = 10; // magic, u16 version, i32 payload length
 

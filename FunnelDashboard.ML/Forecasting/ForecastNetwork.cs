@@ -23,11 +23,17 @@ internal sealed class ForecastNetwork
             new Linear("output", architecture.DenseSize, architecture.Horizon, random),
         ];
         // A zero output layer makes the untrained network forecast the anchor exactly; training starts from there.
-        Array.Clear(_head[^1].Parameters[0].Value.Data);
+        ForecastAnchor();
         Parameters = _lstm.Parameters.Concat(_head.SelectMany(layer => layer.Parameters)).ToArray();
     }
 
     public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>Zeroes the output layer, so the network forecasts the anchor exactly (as before training).</summary>
+    public void ForecastAnchor()
+    {
+        foreach (var parameter in _head[^1].Parameters) Array.Clear(parameter.Value.Data);
+    }
 
     public Matrix Forward(Matrix[] inputs, bool training)
     {

@@ -10,7 +10,8 @@ public sealed record ForecastOptions
     /// <summary>Days predicted at once (direct multi-output).</summary>
     public int Horizon { get; init; } = 7;
 
-    /// <summary>Weeks of the same weekday whose mean (in log space) the network corrects; 1 makes it a residual over seasonal naive.</summary>
+    /// <summary>Weeks over which the anchor the network corrects takes the median of each weekday's deviation from its
+    /// week's level (the level itself is the last 7 days'); 1 makes it a residual over seasonal naive.</summary>
     public int AnchorWeeks { get; init; } = 4;
 
     public int HiddenSize { get; init; } = 16;

@@ -79,9 +79,38 @@ public static class ForecastTrainer
             optimizer.LearningRate = schedule.Next(validationLoss, optimizer.LearningRate);
         }
         stopping.RestoreBest();
+        var (bestEpoch, bestLoss) = (stopping.BestEpoch, stopping.BestLoss);
+        if (bestEpoch > 0 && !ClearlyBeatsAnchor(network.Forward(validationInputs, training: false), validationTargets))
+        {
+            network.ForecastAnchor();
+            (bestEpoch, bestLoss) = (0, Losses.MeanSquaredError(network.Forward(validationInputs, training: false), validationTargets).Value);
+        }
 
         var model = new ForecastModel(architecture, network, ForecastIntervals.FromResiduals(Residuals(network, features, validation, validationInputs, validationTargets)));
-        return new Fitted(model, log, stopping.BestEpoch, stopping.BestLoss);
+        return new Fitted(model, log, bestEpoch, bestLoss);
+    }
+
+    /// <summary>
+    /// Whether the network's validation loss is lower than the anchor's by more than one standard error. Consecutive
+    /// origins share all but one target day, so the gain is averaged over blocks of a horizon's origins (counted back
+    /// from the last) and the standard error taken across blocks; with fewer than two blocks nothing can be shown. A
+    /// short series has only a handful of validation origins, where a lower loss is as likely luck as skill: the anchor
+    /// (the network's zero output) is the safer forecast unless training clearly beats it.
+    /// </summary>
+    private static bool ClearlyBeatsAnchor(Tensors.Matrix predicted, Tensors.Matrix targets)
+    {
+        int horizon = targets.Cols, blocks = targets.Rows / horizon;
+        if (blocks < 2) return false;
+        var gains = new double[blocks];
+        for (int r = targets.Rows - blocks * horizon; r < targets.Rows; r++)
+            for (int s = 0; s < horizon; s++)
+            {
+                double error = targets[r, s] - predicted[r, s];
+                gains[(r - (targets.Rows - blocks * horizon)) / horizon] += ((double)targets[r, s] * targets[r, s] - error * error) / (horizon * horizon);
+            }
+        double mean = gains.Average();
+        double variance = gains.Sum(g => (g - mean) * (g - mean)) / (blocks - 1);
+        return mean > Math.Sqrt(variance / blocks);
     }
 
     /// <summary>Per horizon step, target minus prediction (log space) on the given origins.</summary>

@@ -159,6 +159,27 @@ public class ForecastingTests
     }
 
     [Fact]
+    public void Anchor_is_the_last_weeks_level_plus_the_weekdays_profile_so_it_follows_a_drop_and_damps_a_spike()
+    {
+        // In log space: two weeks at level 5 (weekdays 5.2, weekends 4.5), then a week at level 4 (4.2 and 3.5) whose
+        // Monday, day 14, spikes to 4.9. The origin is the last day, a Sunday.
+        float[] log = [5.2f, 5.2f, 5.2f, 5.2f, 5.2f, 4.5f, 4.5f, 5.2f, 5.2f, 5.2f, 5.2f, 5.2f, 4.5f, 4.5f,
+                       4.9f, 4.2f, 4.2f, 4.2f, 4.2f, 3.5f, 3.5f];
+        var series = new DailySeries(new DateOnly(2024, 1, 1), log.Select(l => MathF.Exp(l) - 1).ToArray());
+        var twoWeeks = new ForecastFeatures(series, anchorWeeks: 2);
+
+        // Level 4 + 0.7 / 7 = 4.1; Monday's profile: median (mean) of 4.9 - 4.1 and 5.2 - 5 (the week before's level) = 0.5.
+        Assert.Equal(4.6f, twoWeeks.ToLog(origin: 20, step: 1, output: 0), 4);
+        // Saturday's profile: median of 3.5 - 4.1 and 4.5 - 5 = -0.55.
+        Assert.Equal(3.55f, twoWeeks.ToLog(origin: 20, step: 6, output: 0), 4);
+        Assert.Equal(4.6f + 0.25f, twoWeeks.ToLog(origin: 20, step: 8, output: 0.25f), 4);
+        // Over three weeks the median leaves the spike out: Monday's profile is the median of 0.8, 0.2 and 0.2.
+        Assert.Equal(4.3f, new ForecastFeatures(series, anchorWeeks: 3).ToLog(origin: 20, step: 1, output: 0), 4);
+        // One week is seasonal naive: the spike itself.
+        Assert.Equal(4.9f, new ForecastFeatures(series, anchorWeeks: 1).ToLog(origin: 20, step: 1, output: 0), 4);
+    }
+
+    [Fact]
     public void Seasonal_naive_repeats_the_same_weekday_of_the_last_observed_week()
     {
         float[] values = Enumerable.Range(0, 20).Select(i => (float)i).ToArray();

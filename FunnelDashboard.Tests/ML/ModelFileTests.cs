@@ -52,7 +52,7 @@ public class ModelFileTests
         bytes[4] = 1; // version 1: the MinMax-scaled model before log-space residuals
         var error = LoadFails(bytes);
         Assert.Contains("format version 1", error.Message);
-        Assert.Contains("reads version 2", error.Message);
+        Assert.Contains("reads version 3", error.Message);
     }
 
     [Theory]
