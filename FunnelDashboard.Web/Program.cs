@@ -5,6 +5,7 @@ using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 using FunnelDashboard.Web.Instances;
+using FunnelDashboard.Web.SimilarUsers;
 
 if (!CommandLine.IsServe(args, out var hostArgs))
     return await CommandLine.RunOnConsoleAsync(args);
@@ -13,6 +14,7 @@ var builder = FunnelHost.CreateBuilder(hostArgs);
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSimilarUsers(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCapture(builder.Configuration);
 builder.Services.AddInstanceMessages(builder.Configuration);
 // Pages and API answers are compressed here; static assets come precompressed from the build (MapStaticAssets).
@@ -46,6 +48,7 @@ app.MapFunnelHealth();
 app.MapFunnelApi();
 app.MapAnalyticsApi();
 app.MapForecastApi();
+app.MapSimilarUsersApi();
 app.MapCaptureApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
