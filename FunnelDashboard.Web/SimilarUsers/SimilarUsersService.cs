@@ -194,6 +194,21 @@ public sealed class SimilarUsersService
         served = model;
         logger.LogInformation("Serving two-tower v{Version}: {Users:N0} users in {Index}", info.Version, users.Count, model.Index.GetType().Name);
         SetStatus(new SimilarUsersStatus(SimilarUsersState.Ready, null, 1));
+        // The default clusters take seconds on many users: computed now, the first page or request finds them.
+        var snapshot = snapshots();
+        if (snapshot.UserCount > 0) _ = Task.Run(() => PrecomputeClusters(model, snapshot));
+    }
+
+    void PrecomputeClusters(SimilarityModel model, EventSnapshot snapshot)
+    {
+        try
+        {
+            model.Clusters(null, snapshot, options);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The behavioural clusters of two-tower v{Version} could not be computed", model.Info.Version);
+        }
     }
 
     TwoTowerVersionInfo? TryReadInfo(int version)

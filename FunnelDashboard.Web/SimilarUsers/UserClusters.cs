@@ -98,7 +98,7 @@ public sealed record UserClusters(int ModelVersion, int K, bool ChosenBySilhouet
         return shown.Select(i =>
         {
             var xy = components.Project(users.Row(i));
-            return new ClusterPoint(users.Ids[i], assignment[i] + 1, Math.Round(xy[0], 4), Math.Round(xy.Length > 1 ? xy[1] : 0, 4));
+            return new ClusterPoint(users.Ids[i], assignment[i] + 1, Math.Round(xy[0], 6), Math.Round(xy.Length > 1 ? xy[1] : 0, 6));
         }).ToList();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Web.Components.Controls;
 using FunnelDashboard.Web.SimilarUsers;
 using Microsoft.AspNetCore.Components;
@@ -14,7 +15,7 @@ namespace FunnelDashboard.Web.Components.Pages.Segments;
 public sealed partial class Segments
 {
     [Inject] SimilarUsersService SimilarUsers { get; set; } = default!;
-    [Inject] Core.Analytics.FunnelAnalytics Snapshots { get; set; } = default!;
+    [Inject] FunnelAnalytics Snapshots { get; set; } = default!;
 
     long? user;
     int? k;
@@ -22,7 +23,7 @@ public sealed partial class Segments
     SegmentsView? view;
     string lookup = "";
     string? lookupError;
-    int requests;
+    (SimilarityModel Model, long? User, int? K)? loading;
 
     string ModelText
     {
@@ -55,35 +56,45 @@ public sealed partial class Segments
     void OnModelChanged() => _ = InvokeAsync(async () =>
     {
         StateHasChanged(); // the training progress
-        if (SimilarUsers.Current?.Info.Version != view?.Model.Version) await LoadAsync();
+        await LoadAsync(); // a new version: computed for it (the same one: nothing to do)
     });
 
-    /// <summary>Computes the view for the current URL and model off the renderer's thread; a newer request wins.</summary>
+    /// <summary>
+    /// Computes the view for the current URL and model off the renderer's thread; a result is shown only when the
+    /// inputs it was computed for are still the page's, and the same inputs are never computed twice at once.
+    /// </summary>
     async Task LoadAsync()
     {
-        int request = ++requests;
-        var (model, wantedUser, wantedK) = (SimilarUsers.Current, user, k);
-        if (model is null || queryErrors is not null)
+        var model = SimilarUsers.Current;
+        bool dataReady = View.DataRange is not null && View.State is AnalyticsState.Ready or AnalyticsState.Unavailable;
+        if (model is null || queryErrors is not null || !dataReady)
         {
-            view = null;
+            (view, loading) = (null, null);
             return;
         }
+        var wanted = (model, user, k);
+        if (loading == wanted || view is { } shown && shown.Inputs == wanted) return;
+        loading = wanted;
         try
         {
             var snapshot = Snapshots.Snapshot;
-            var computed = await Task.Run(() => new SegmentsView(model, wantedK, wantedUser, snapshot, SimilarUsers.Options));
+            var computed = await Task.Run(() => new SegmentsView(wanted.model, wanted.k, wanted.user, snapshot, SimilarUsers.Options));
             await InvokeAsync(() =>
             {
-                if (request != requests) return;
-                view = computed;
+                if (loading != wanted) return; // the URL or the model changed meanwhile
+                (view, loading) = (computed, null);
                 StateHasChanged();
             });
         }
         catch (Exception e)
         {
+            loading = null;
             await DispatchExceptionAsync(e);
         }
     }
+
+    /// <summary>Once the data is loaded (the page may open before), the view can be computed.</summary>
+    protected override Action? Compute(IAnalyticsView analytics) => view is null ? () => _ = LoadAsync() : null;
 
     void FindSimilar()
     {

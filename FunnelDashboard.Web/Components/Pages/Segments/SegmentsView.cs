@@ -15,11 +15,12 @@ public sealed class SegmentsView
 
     public SegmentsView(SimilarityModel model, int? k, long? user, EventSnapshot snapshot, SimilarUsersOptions options)
     {
+        Inputs = (model, user, k);
         Model = model.Info;
         Clusters = model.Clusters(k, snapshot, options);
         Series = Clusters.Clusters.Select(cluster => new ChartSeries(Name(cluster.Id),
             Clusters.Projection.Where(p => p.Cluster == cluster.Id)
-                .Select(p => new ChartPoint(p.X.ToString("0.0000", CultureInfo.InvariantCulture), p.Y)).ToList())).ToList();
+                .Select(p => new ChartPoint(p.X.ToString("0.000000", CultureInfo.InvariantCulture), p.Y)).ToList())).ToList();
         if (user is { } id)
         {
             Similar = model.Similar(id, SimilarCount, null, snapshot);
@@ -30,6 +31,8 @@ public sealed class SegmentsView
         }
     }
 
+    /// <summary>What the view was computed for.</summary>
+    public (SimilarityModel Model, long? User, int? K) Inputs { get; }
     public TwoTowerVersionInfo Model { get; }
     public UserClusters Clusters { get; }
     public IReadOnlyList<ChartSeries> Series { get; }
