@@ -41,10 +41,7 @@ public static class SimilarUsersApi
         if (similarUsers.Current is not { } model) return NoModel(request, similarUsers);
         var snapshot = snapshots.Snapshot;
         if (model.Similar(userId, k, device, snapshot) is { } answer) return TypedResults.Ok(answer);
-        return TypedResults.Problem(snapshot.IndexOf(userId) >= 0
-                ? $"User {userId} arrived after two-tower v{model.Info.Version} was trained and has no embedding yet; the next training includes them."
-                : $"There is no user {userId}.",
-            statusCode: StatusCodes.Status404NotFound, title: "Unknown user");
+        return TypedResults.Problem(model.UnknownUserMessage(userId, snapshot), statusCode: StatusCodes.Status404NotFound, title: "Unknown user");
     }
 
     static Results<Ok<ClustersResponse>, ValidationProblem, ProblemHttpResult> Clusters(HttpRequest request,

@@ -56,6 +56,11 @@ public sealed class SimilarityModel
         !rows.ContainsKey(userId) ? null
             : answers.GetOrCompute(Info.Version, (userId, k, device), () => Compute(userId, k, device, snapshot));
 
+    /// <summary>Why the model has no neighbours for a user: unknown to the data, or newer than the model.</summary>
+    public string UnknownUserMessage(long userId, EventSnapshot snapshot) => snapshot.IndexOf(userId) >= 0
+        ? $"User {userId} arrived after two-tower v{Info.Version} was trained and has no embedding yet; the next training includes them."
+        : $"There is no user {userId}.";
+
     /// <summary>The behavioural clusters (k by silhouette when null), computed once for this version.</summary>
     public UserClusters Clusters(int? k, EventSnapshot snapshot, SimilarUsersOptions options) =>
         answers.GetOrCompute(Info.Version, ("clusters", k), () => UserClusters.Compute(this, k, snapshot, options));

@@ -24,10 +24,7 @@ public sealed class SegmentsView
         if (user is { } id)
         {
             Similar = model.Similar(id, SimilarCount, null, snapshot);
-            if (Similar is null)
-                UserProblem = snapshot.IndexOf(id) >= 0
-                    ? $"User {id} arrived after model v{model.Info.Version} was trained; the next training includes them."
-                    : $"There is no user {id}.";
+            if (Similar is null) UserProblem = model.UnknownUserMessage(id, snapshot);
         }
     }
 
