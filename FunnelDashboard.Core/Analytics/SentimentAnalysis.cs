@@ -204,5 +204,5 @@ public sealed record SentimentAnalysis(IReadOnlyList<PageSentiment> Pages, IRead
             new SentimentPatterns(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]));
     }
 
-    static double Score(long negative, long positive) => negative + positive == 0 ? 0 : (double)(positive - negative) / (positive + negative);
+    public static double Score(long negative, long positive) => negative + positive == 0 ? 0 : (double)(positive - negative) / (positive + negative);
 }

@@ -26,7 +26,7 @@ public sealed class VectorSet
     public ReadOnlySpan<float> Row(int index) => Vectors.AsSpan(index * Dimensions, Dimensions);
 
     /// <summary>The vectors as the metric compares them: a unit-length copy for cosine, the same set otherwise.</summary>
-    internal VectorSet ForMetric(VectorMetric metric)
+    public VectorSet ForMetric(VectorMetric metric)
     {
         if (metric == VectorMetric.DotProduct) return this;
         var unit = new float[Vectors.Length];

@@ -23,6 +23,8 @@ public sealed class Tower
         Parameters = [.. Ids.Parameters, .. Features?.Parameters ?? []];
     }
 
+    /// <summary>The dense features the tower was built with (null: the id alone).</summary>
+    public Matrix? FeatureValues => features;
     public Embedding Ids { get; }
     public Linear? Features { get; }
     public IReadOnlyList<Parameter> Parameters { get; }

@@ -14,6 +14,12 @@ public sealed record TwoTowerOptions
     /// <summary>Subtract log Q(item) from in-batch logits: popular items are in-batch negatives more often than the softmax over all items would weigh them.</summary>
     public bool LogQCorrection { get; init; } = true;
 
+    /// <summary>
+    /// Update the id embeddings only in the rows a batch used (lazy Adam): a step then costs the batch, not the
+    /// whole table, which matters with many users and few items per batch.
+    /// </summary>
+    public bool LazyIdUpdates { get; init; }
+
     public int Seed { get; init; } = 1;
 
     internal void Validate()

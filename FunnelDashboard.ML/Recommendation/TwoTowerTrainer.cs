@@ -1,7 +1,11 @@
+using FunnelDashboard.ML.Layers;
 using FunnelDashboard.ML.Tensors;
 using FunnelDashboard.ML.Training;
 
 namespace FunnelDashboard.ML.Recommendation;
+
+/// <summary>One finished epoch: its number (from 1), the run's epochs, and the epoch's mean loss.</summary>
+public readonly record struct TwoTowerEpoch(int Epoch, int Epochs, float Loss);
 
 /// <summary>The result of training: the model, its embeddings, and the mean loss of each epoch.</summary>
 public sealed record TwoTowerTrainingResult(TwoTowerModel Model, Matrix UserEmbeddings, Matrix ItemEmbeddings, IReadOnlyList<float> EpochLosses);
@@ -10,7 +14,7 @@ public sealed record TwoTowerTrainingResult(TwoTowerModel Model, Matrix UserEmbe
 public static class TwoTowerTrainer
 {
     public static TwoTowerTrainingResult Train(Interactions interactions, TwoTowerOptions options, Matrix? userFeatures = null,
-        Matrix? itemFeatures = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        Matrix? itemFeatures = null, IProgress<TwoTowerEpoch>? progress = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
         if (interactions.Count < 2) throw new ArgumentException("At least two interactions are needed to train on.", nameof(interactions));
@@ -18,6 +22,7 @@ public static class TwoTowerTrainer
         var model = new TwoTowerModel(interactions.UserCount, interactions.ItemCount, options.Dimensions, random, userFeatures, itemFeatures);
         var adam = new Adam(model.Parameters, options.LearningRate);
         var logQ = LogSamplingProbabilities(interactions, options.LogQCorrection);
+        Parameter[] tables = options.LazyIdUpdates ? [model.UserTower.Ids.Table, model.ItemTower.Ids.Table] : [];
 
         int batchSize = Math.Min(options.BatchSize, interactions.Count);
         var order = Enumerable.Range(0, interactions.Count).ToArray();
@@ -35,13 +40,17 @@ public static class TwoTowerTrainer
                 var users = new int[batchSize];
                 var items = new int[batchSize];
                 for (int i = 0; i < batchSize; i++) (users[i], items[i]) = (interactions.Users[positions[i]], interactions.Items[positions[i]]);
-                adam.ZeroGradients();
+                adam.ZeroGradients(except: tables);
                 sum += model.BatchLoss(users, items, logQ, options.L2, backward: true);
-                adam.Step();
+                adam.Step(tables.Length == 0 ? null : new Dictionary<Parameter, int[]>
+                {
+                    [tables[0]] = users.Distinct().ToArray(),
+                    [tables[1]] = items.Distinct().ToArray(),
+                });
                 batches++;
             }
             losses.Add((float)(sum / batches));
-            progress?.Report($"epoch {epoch + 1}/{options.Epochs}: loss {losses[^1]:F4}");
+            progress?.Report(new TwoTowerEpoch(epoch + 1, options.Epochs, losses[^1]));
         }
         return new TwoTowerTrainingResult(model, model.UserTower.EmbedAll(), model.ItemTower.EmbedAll(), losses);
     }

@@ -40,6 +40,8 @@ public class FunnelAppFactory : WebApplicationFactory<Program>
             ["Seeding:ShiftToToday"] = "false",
             ["Forecasting:ModelDirectory"] = Path.Combine(Folder, "models"),
             ["Forecasting:TrainOnStart"] = "false",
+            ["SimilarUsers:ModelDirectory"] = Path.Combine(Folder, "models"),
+            ["SimilarUsers:TrainOnStart"] = "false",
         };
         foreach (var (key, value) in overrides) settings[key] = value;
     }

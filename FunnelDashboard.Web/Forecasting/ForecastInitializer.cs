@@ -1,4 +1,5 @@
 using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.Forecasting;
@@ -17,7 +18,7 @@ public sealed class ForecastInitializer(
     {
         if (forecasts.HasAllModels || !options.Value.TrainOnStart) return;
         logger.LogInformation("No usable forecast model for every series in {Directory}: training once the data is loaded", forecasts.ModelDirectory);
-        await WhenDataReadyAsync(stoppingToken);
+        await analytics.WhenReadyAsync(stoppingToken);
         if (forecasts.TryStartTraining(stoppingToken) is not { } run) return; // someone else started a run
         try
         {
@@ -27,18 +28,5 @@ public sealed class ForecastInitializer(
         {
             // The service has logged the failure and its status tells the API why there is no forecast.
         }
-    }
-
-    async Task WhenDataReadyAsync(CancellationToken ct)
-    {
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task OnChanged()
-        {
-            if (analytics.Current.State == AnalyticsState.Ready) ready.TrySetResult();
-            return Task.CompletedTask;
-        }
-        using var subscription = analytics.Subscribe(OnChanged, TimeSpan.Zero);
-        await OnChanged(); // it may be ready already
-        await ready.Task.WaitAsync(ct);
     }
 }

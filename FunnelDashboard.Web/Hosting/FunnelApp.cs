@@ -4,6 +4,7 @@ using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Instances;
 using FunnelDashboard.Web.Security;
+using FunnelDashboard.Web.SimilarUsers;
 
 namespace FunnelDashboard.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static class FunnelApp
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSimilarUsers(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddCapture(builder.Configuration);
         builder.Services.AddFunnelSecurity(builder.Configuration);
         builder.Services.AddInstanceMessages(builder.Configuration);
@@ -56,6 +58,7 @@ public static class FunnelApp
         dashboardData.MapFunnelApi();
         dashboardData.MapAnalyticsApi();
         dashboardData.MapForecastApi();
+        dashboardData.MapSimilarUsersApi();
         app.MapCaptureApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -25,6 +25,7 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
         "sentiment",
         "users",
         "users/275414",
+        "segments",
         "no-such-page",
         "login",
         "login?error=locked",

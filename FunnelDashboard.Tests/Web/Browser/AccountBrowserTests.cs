@@ -128,7 +128,7 @@ public sealed class AccountBrowserTests(FakeDashboardAppFixture app) : IClassFix
         await page.GoToAsync("login");
         await SignInAsync(page, AnalystName);
         await page.WaitUntilInteractiveAsync();
-        await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
+        await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToHaveCountAsync(0);
 
         await page.Page.EvaluateAsync("Blazor.navigateTo('admin/users')"); // in the circuit: no request for the server to check
         await Expect(page.Page.Locator("h1")).ToHaveTextAsync("Access denied");

@@ -36,6 +36,8 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter] public string Unit { get; set; } = "users";
     /// <summary>What the chart shows, in one sentence: read out with the chart and shown under it.</summary>
     [Parameter] public string? Finding { get; set; }
+    /// <summary>The points' X are numbers (a scatter on a numeric axis): sent as numbers, not as category names.</summary>
+    [Parameter] public bool NumericX { get; set; }
     /// <summary>The filters behind the data: subtitle and file name of the exports.</summary>
     [Parameter] public ViewLabel View { get; set; } = new();
 
@@ -134,12 +136,16 @@ public sealed partial class ApexChart : IAsyncDisposable
         catch (JSDisconnectedException) { }
     }
 
-    string SeriesJson() => JsonSerializer.Serialize(Series.Select(SeriesObject), Json);
+    string SeriesJson() => JsonSerializer.Serialize(Series.Select(s => SeriesObject(s, NumericX)), Json);
 
     /// <summary>A series as ApexCharts reads it: a type only when it has one of its own, a range point's y as [low, high].</summary>
-    static Dictionary<string, object?> SeriesObject(ChartSeries series)
+    static Dictionary<string, object?> SeriesObject(ChartSeries series, bool numericX)
     {
-        var data = series.Points.Select(p => new { x = p.X, y = p.Low is { } low ? new double?[] { low, p.Y } : (object?)p.Y });
+        var data = series.Points.Select(p => new
+        {
+            x = numericX && double.TryParse(p.X, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : (object)p.X,
+            y = p.Low is { } low ? new double?[] { low, p.Y } : (object?)p.Y,
+        });
         var json = new Dictionary<string, object?> { ["name"] = series.Name, ["data"] = data };
         if (series.Type is { } type) json["type"] = type;
         return json;

@@ -176,4 +176,16 @@ static class ChartOptions
         tooltip = new { shared = true, x = new { format = "yyyy-MM-dd" } },
         legend = new { position = "top" },
     };
+
+    /// <summary>Points on two numeric axes, one colour per series (the behavioural clusters' projection).</summary>
+    public static readonly object Scatter = new
+    {
+        chart = new { type = "scatter", zoom = new { enabled = false } },
+        colors = new[] { "#0d6efd", "#20c997", "#fd7e14", "#6f42c1", "#d63384", "#198754", "#ffc107", "#0dcaf0", "#6c757d", "#dc3545", "#6610f2", "#adb5bd" },
+        markers = new { size = 5, strokeWidth = 0 },
+        dataLabels = new { enabled = false },
+        xaxis = new { type = "numeric", tickAmount = 6, decimalsInFloat = 2, title = new { text = "Component 1" } },
+        yaxis = new { decimalsInFloat = 2, title = new { text = "Component 2" } },
+        legend = new { position = "top" },
+    };
 }

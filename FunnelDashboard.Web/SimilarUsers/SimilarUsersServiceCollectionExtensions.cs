@@ -1,0 +1,19 @@
+using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Vectors;
+using Microsoft.Extensions.Options;
+
+namespace FunnelDashboard.Web.SimilarUsers;
+
+public static class SimilarUsersServiceCollectionExtensions
+{
+    /// <summary>The similar-users service, its options ("SimilarUsers" section, model directory under the content root) and its start-up loading and training.</summary>
+    public static IServiceCollection AddSimilarUsers(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<SimilarUsersOptions>(configuration.GetSection(SimilarUsersOptions.Section));
+        services.PostConfigure<SimilarUsersOptions>(options => options.ModelDirectory = Path.GetFullPath(options.ModelDirectory, contentRoot));
+        services.AddSingleton(sp => new SimilarUsersService(() => sp.GetRequiredService<FunnelAnalytics>().Snapshot,
+            sp.GetRequiredService<VectorStore>(), sp.GetRequiredService<IOptions<SimilarUsersOptions>>(), sp.GetRequiredService<ILogger<SimilarUsersService>>()));
+        services.AddHostedService<SimilarUsersInitializer>();
+        return services;
+    }
+}
