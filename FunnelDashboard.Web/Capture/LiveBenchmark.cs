@@ -54,7 +54,9 @@ public static class LiveBenchmark
             [
                 "--urls", "http://127.0.0.1:0",
                 $"--{StorageOptions.Section}:Provider=Sqlite", $"--{StorageOptions.Section}:SqlitePath={Path.Combine(folder, "live.db")}",
-                "--Seeding:Enabled=false", "--Forecasting:TrainOnStart=false", "--Simulator:EventsPerSecond=0",
+                "--Seeding:Enabled=false", "--Simulator:EventsPerSecond=0",
+                "--Forecasting:TrainOnStart=false", $"--Forecasting:ModelDirectory={Path.Combine(folder, "models")}",
+                "--SimilarUsers:TrainOnStart=false", $"--SimilarUsers:ModelDirectory={Path.Combine(folder, "models")}",
                 $"--Capture:EventsPerSecond={Math.Max(rate * 2, 1000)}",
                 $"--{ApiKeyOptions.Section}:99:Key={CaptureKey}", $"--{ApiKeyOptions.Section}:99:Role={ApiKeyOptions.CaptureRole}",
                 "--Logging:LogLevel:Default=Warning",
