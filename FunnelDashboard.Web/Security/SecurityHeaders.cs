@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace FunnelDashboard.Web.Security;
 
 /// <summary>
-/// Headers on every response: a Content-Security-Policy allowing only the app's own scripts, styles and connections
-/// (Blazor's WebSocket included), plus the inline elements carrying this response's nonce (Blazor's import map, the
-/// charts' style elements; style attributes stay allowed, Blazor and the charts set them); no MIME sniffing, no
-/// referrer beyond this origin, and no framing, except the wall by the origins in Wall:AllowEmbeddingFrom. The API
-/// docs (Swagger UI, which runs an inline script) get a policy of their own.
+/// Headers on every response: a Content-Security-Policy allowing only the app's own scripts (and Blazor's inline import
+/// map, by this response's nonce), styles and connections (Blazor's WebSocket included). Inline styles stay allowed:
+/// Blazor and the charts set style attributes, and ApexCharts adds style elements, some (in its PNG export's SVG) where
+/// no nonce can reach. No MIME sniffing, no referrer beyond this origin, and no framing, except the wall by the origins
+/// in Wall:AllowEmbeddingFrom. The API docs (Swagger UI, which runs an inline script) get a policy of their own.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -16,7 +16,7 @@ public static class SecurityHeaders
     const string DocsPolicy = Common + "; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
     static readonly object NonceKey = new();
 
-    /// <summary>This response's nonce (random, base64): an inline script or style element with it is allowed.</summary>
+    /// <summary>This response's nonce (random, base64): an inline script with it is allowed.</summary>
     public static string Nonce(HttpContext context) => (string)context.Items[NonceKey]!;
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
@@ -40,7 +40,7 @@ public static class SecurityHeaders
     static void Apply(PathString path, IHeaderDictionary headers, string nonce, string[] embedders)
     {
         var policy = path.StartsWithSegments("/docs") ? DocsPolicy
-            : $"{Common}; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; style-src-attr 'unsafe-inline'";
+            : $"{Common}; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'";
         if (embedders.Length > 0 && path.Equals("/wall", StringComparison.OrdinalIgnoreCase))
             headers.ContentSecurityPolicy = $"{policy}; frame-ancestors {string.Join(' ', embedders)}";
         else

@@ -33,9 +33,6 @@ function resolveFormatters(value) {
         [key, key === 'formatter' && typeof inner === 'string' ? formatters[inner] : resolveFormatters(inner)]));
 }
 
-// The page's Content-Security-Policy admits style elements carrying its nonce: ApexCharts adds its own stylesheet and the legend's.
-const styleNonce = document.querySelector('meta[name=csp-nonce]')?.content;
-
 const currentTheme = () => document.documentElement.getAttribute('data-bs-theme') === 'dark' ? 'dark' : 'light';
 
 function withDefaults(options, height) {
@@ -51,7 +48,6 @@ function withDefaults(options, height) {
             animations: { enabled: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...chart.animations },
             // The component has its own keyboard-operable download buttons (ApexCharts' menu is mouse-only).
             toolbar: { show: false },
-            nonce: styleNonce,
         },
         theme: { mode: currentTheme() },
     };
