@@ -1,5 +1,6 @@
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Core.Jobs;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Core.Vectors;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IEventStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => SqlDatabase.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<VectorStore>();
+        services.AddSingleton<JobStore>();
         services.AddSingleton<DatasetImporter>();
         services.AddSingleton<FunnelAnalytics>();
         services.AddSingleton<IFunnelAnalytics>(sp => sp.GetRequiredService<FunnelAnalytics>());

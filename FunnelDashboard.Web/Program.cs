@@ -5,6 +5,7 @@ using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 using FunnelDashboard.Web.Instances;
+using FunnelDashboard.Web.Jobs;
 
 if (!CommandLine.IsServe(args, out var hostArgs))
     return await CommandLine.RunOnConsoleAsync(args);
@@ -14,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCapture(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddInstanceMessages(builder.Configuration);
 // Pages and API answers are compressed here; static assets come precompressed from the build (MapStaticAssets).
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
@@ -47,6 +49,7 @@ app.MapFunnelApi();
 app.MapAnalyticsApi();
 app.MapForecastApi();
 app.MapCaptureApi();
+app.MapJobsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;

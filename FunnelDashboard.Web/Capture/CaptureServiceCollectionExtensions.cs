@@ -6,7 +6,7 @@ public static class CaptureServiceCollectionExtensions
 {
     /// <summary>
     /// API keys (scheme "ApiKey", policies "capture" and "admin": an admin key may also capture), the capture pipeline
-    /// and its writer, and the in-app traffic simulator (off unless Simulator:EventsPerSecond is set).
+    /// and its writer, and the in-app traffic simulator (off unless Simulator:EventsPerSecond is set or an admin starts it).
     /// </summary>
     public static IServiceCollection AddCapture(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,8 +25,9 @@ public static class CaptureServiceCollectionExtensions
         services.AddSingleton<CapturePipeline>();
         services.AddSingleton<CaptureRateLimiter>();
         services.AddHostedService<CaptureWriter>();
-        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.Section));
-        services.AddHostedService<SimulatorService>();
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SimulatorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
         return services;
     }
 }

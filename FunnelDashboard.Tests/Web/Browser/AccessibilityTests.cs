@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(FakeDashboardAppFixture app) : IClassFixt
         "funnel",
         "funnel?device=Mobile&from=2015-02-01&to=2015-03-31&breakdown=device",
         "forecast",
+        "admin",
         "no-such-page",
     };
 
