@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FunnelDashboard.Core.Jobs;
+using FunnelDashboard.Tests.Forecasting;
+using FunnelDashboard.Web.Forecasting;
+using FunnelDashboard.Web.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using static Microsoft.Playwright.Assertions;
+
+namespace FunnelDashboard.Tests.Web.Browser;
+
+/// <summary>The app with a small forecaster that trains long enough (some seconds) for its progress to be watched.</summary>
+public sealed class AdminAppFixture : DashboardAppFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Forecasting:MaxEpochs"] = "40",
+        ["Forecasting:HiddenSize"] = "32",
+        ["Forecasting:DenseSize"] = "32",
+        ["Live:MinUpdateInterval"] = "00:00:00.100",
+    };
+
+    public ForecastService Forecasts => Services.GetRequiredService<ForecastService>();
+    public JobRunner Jobs => Services.GetRequiredService<JobRunner>();
+}
+
+public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<AdminAppFixture>
+{
+    [Fact]
+    public async Task An_admin_starts_a_retraining_watches_it_progress_then_rolls_the_served_version_back()
+    {
+        await using var page = await app.OpenAsync();
+        await page.GoToAsync("admin");
+        await Expect(page.Page.GetByText("No version of total yet")).ToBeVisibleAsync();
+
+        // The first version, from the button.
+        await page.Page.Locator("[data-action='retrain-forecast']").ClickAsync();
+        var job = page.Page.Locator("li[data-job]").First;
+        var bar = job.Locator("[role=progressbar]");
+        var seen = new List<int>();
+        var curvePoints = new List<int>();
+        while (await job.GetAttributeAsync("data-state") is "queued" or "running")
+        {
+            seen.Add(int.Parse((await bar.GetAttributeAsync("aria-valuenow"))!));
+            if (await job.Locator("figure.fd-loss").CountAsync() > 0)
+                curvePoints.Add(int.Parse((await job.Locator("figure.fd-loss").GetAttributeAsync("data-points"))!));
+            await Task.Delay(50);
+        }
+        await Expect(job).ToHaveAttributeAsync("data-state", "succeeded");
+        await Expect(bar).ToHaveAttributeAsync("aria-valuenow", "100");
+        var moving = seen.Where(p => p is > 0 and < 100).Distinct().ToList();
+        Assert.True(moving.Count >= 2, $"the bar showed {string.Join(", ", seen.Distinct())} %");
+        Assert.Equal(seen, seen.Order()); // it only moves forward
+        Assert.True(curvePoints.Distinct().Count() >= 2, $"the loss curve showed {string.Join(", ", curvePoints.Distinct())} points");
+
+        // A second version trains on the same data with the same settings: no better, so it is kept but v1 still serves.
+        var second = app.Services.GetRequiredService<Retraining>().Enqueue(ForecastModelTrainer.Name, "test");
+        Assert.Equal(JobState.Succeeded, (await app.Jobs.WhenFinishedAsync(second.Record.Id)).State);
+        var rows = page.Page.Locator("table.fd-registry tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Page.Locator("tr[data-version='1']")).ToHaveAttributeAsync("data-active", "true");
+        await Expect(page.Page.Locator("tr[data-version='2']")).ToContainTextAsync("Not activated: RMSE");
+
+        // Roll forward to v2, then back to the older v1: the API serves each at once.
+        await page.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Activate version 2 of total" }).ClickAsync();
+        await Expect(page.Page.Locator("tr[data-version='2']")).ToHaveAttributeAsync("data-active", "true");
+        Assert.Equal(2, await ServedVersionAsync());
+        await page.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Activate version 1 of total" }).ClickAsync();
+        await Expect(page.Page.Locator("tr[data-version='1']")).ToHaveAttributeAsync("data-active", "true");
+        await Expect(page.Page.Locator("tr[data-version='2']")).ToHaveAttributeAsync("data-active", "false");
+        Assert.Equal(1, await ServedVersionAsync());
+        Assert.Empty(page.ConsoleErrors);
+    }
+
+    async Task<int> ServedVersionAsync()
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/predict/page-visits"));
+        return json.RootElement.GetProperty("modelVersion").GetInt32();
+    }
+}
