@@ -70,6 +70,14 @@ public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<Admin
         await Expect(page.Page.Locator("tr[data-version='2']")).ToHaveAttributeAsync("data-active", "false");
         Assert.Equal(1, await ServedVersionAsync());
         Assert.Empty(page.ConsoleErrors);
+
+        // With jobs and versions on it, in both themes, with a log open.
+        await job.Locator("summary").ClickAsync();
+        await AccessibilityTests.AssertNoViolationsAsync(page, "admin with jobs and versions, light");
+        await using var dark = await app.OpenAsync(theme: "dark");
+        await dark.GoToAsync("admin?series=home");
+        await Expect(dark.Page.Locator("table.fd-registry[data-series='home'] tbody tr")).ToHaveCountAsync(2);
+        await AccessibilityTests.AssertNoViolationsAsync(dark, "admin with jobs and versions, dark");
     }
 
     async Task<int> ServedVersionAsync()
