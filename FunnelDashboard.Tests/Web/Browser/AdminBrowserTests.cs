@@ -39,11 +39,16 @@ public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<Admin
         var bar = job.Locator("[role=progressbar]");
         var seen = new List<int>();
         var curvePoints = new List<int>();
-        while (await job.GetAttributeAsync("data-state") is "queued" or "running")
+        while (true)
         {
-            seen.Add(int.Parse((await bar.GetAttributeAsync("aria-valuenow"))!));
-            if (await job.Locator("figure.fd-loss").CountAsync() > 0)
-                curvePoints.Add(int.Parse((await job.Locator("figure.fd-loss").GetAttributeAsync("data-points"))!));
+            // One read of the whole job, so the curve cannot vanish (the job ending) between two reads.
+            var state = await job.EvaluateAsync<string[]>("""
+                li => [li.dataset.state, li.querySelector('[role=progressbar]').getAttribute('aria-valuenow'),
+                       li.querySelector('figure.fd-loss')?.dataset.points ?? '']
+                """);
+            if (state[0] is not ("queued" or "running")) break;
+            seen.Add(int.Parse(state[1]));
+            if (state[2].Length > 0) curvePoints.Add(int.Parse(state[2]));
             await Task.Delay(50);
         }
         await Expect(job).ToHaveAttributeAsync("data-state", "succeeded");
@@ -78,6 +83,28 @@ public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<Admin
         await dark.GoToAsync("admin?series=home");
         await Expect(dark.Page.Locator("table.fd-registry[data-series='home'] tbody tr")).ToHaveCountAsync(2);
         await AccessibilityTests.AssertNoViolationsAsync(dark, "admin with jobs and versions, dark");
+    }
+
+    [Fact]
+    public async Task The_menu_link_reloads_the_admin_page_so_only_an_admin_key_opens_it()
+    {
+        await using (var admin = await app.OpenAsync())
+        {
+            await admin.GoToAsync("");
+            await admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+            await Expect(admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Admin", Level = 1 })).ToBeVisibleAsync();
+            await admin.WaitUntilInteractiveAsync();
+            await Expect(admin.Page.Locator("[data-action='retrain-forecast']")).ToBeVisibleAsync();
+        }
+
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() }); // no key
+        await using var anonymous = new DashboardPage(context, await context.NewPageAsync());
+        await anonymous.GoToAsync("");
+        var reload = anonymous.Page.WaitForResponseAsync(r => r.Url.EndsWith("/admin"));
+        await anonymous.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+
+        Assert.Equal(401, (await reload).Status);
+        await Expect(anonymous.Page.Locator("[data-action='retrain-forecast']")).ToHaveCountAsync(0);
     }
 
     async Task<int> ServedVersionAsync()

@@ -6,7 +6,6 @@ using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 using FunnelDashboard.Web.Jobs;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -17,8 +16,13 @@ namespace FunnelDashboard.Web.Components.Pages.Admin;
 /// <summary>
 /// The administrator's page: jobs with live progress and loss curves (through the runner's throttled subscription),
 /// the forecast registry of the series in the URL (?series=home) with activation, dataset upload as an import job,
-/// and the traffic simulator. Every action names who did it (the signed-in user or key) to the service that does it.
+/// and the traffic simulator. Every action names who did it to the service that does it.
 /// </summary>
+/// <remarks>
+/// Only a request that passed the admin policy renders it: the server prerenders it for that request and hands who
+/// the caller is to the interactive page as protected component state. Reached by in-app navigation (no such request),
+/// it reloads itself, so the policy decides (401/403) before anything shows.
+/// </remarks>
 public sealed partial class Admin : IDisposable
 {
     const int HistoryShown = 30;
@@ -29,13 +33,18 @@ public sealed partial class Admin : IDisposable
     [Inject] ForecastService Forecasts { get; set; } = default!;
     [Inject] SimulatorService Simulator { get; set; } = default!;
     [Inject] NavigationManager Navigation { get; set; } = default!;
-    [Inject] AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] PersistentComponentState PageState { get; set; } = default!;
+    [CascadingParameter] HttpContext? HttpContext { get; set; }
     [Inject] IOptions<LiveOptions> Live { get; set; } = default!;
     [Inject] IOptions<AdminOptions> AdminSettings { get; set; } = default!;
     [Inject] IOptions<ForecastingOptions> ForecastSettings { get; set; } = default!;
     [Inject] ILogger<Admin> Logger { get; set; } = default!;
 
+    const string ActorKey = "admin-actor";
     IDisposable? subscription;
+    PersistingComponentStateSubscription persisting;
+    /// <summary>Who the page acts for: the caller the admin policy let in; null when the page was not served to one.</summary>
+    string? actor;
     IReadOnlyList<JobSnapshot> history = [];
     IReadOnlyList<JobSnapshot>? jobs;
     string series = VisitSeries.Total;
@@ -50,6 +59,18 @@ public sealed partial class Admin : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        if (HttpContext is { } request) actor = JobsApi.Actor(request.User); // prerendering the request the policy let in
+        else if (PageState.TryTakeFromJson<string>(ActorKey, out var persisted)) actor = persisted;
+        persisting = PageState.RegisterOnPersisting(() =>
+        {
+            if (actor is not null) PageState.PersistAsJson(ActorKey, actor);
+            return Task.CompletedTask;
+        });
+        if (actor is null)
+        {
+            Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
+            return;
+        }
         Navigation.LocationChanged += OnLocationChanged;
         Forecasts.Changed += OnModelsChanged;
         Simulator.Changed += OnSimulatorChanged;
@@ -114,37 +135,31 @@ public sealed partial class Admin : IDisposable
 
     void OnSimulatorChanged() => _ = InvokeAsync(StateHasChanged);
 
-    async Task<string> ActorAsync()
-    {
-        var state = await Authentication.GetAuthenticationStateAsync();
-        return state.User.Identity?.Name is { Length: > 0 } name ? name : "admin page";
-    }
-
-    async Task Retrain(string model)
+    void Retrain(string model)
     {
         actionError = null;
-        Retraining.Enqueue(model, await ActorAsync());
+        Retraining.Enqueue(model, actor!);
         ShowJobs();
     }
 
-    async Task RefreshAnalytics()
+    void RefreshAnalytics()
     {
         actionError = null;
-        DataJobs.EnqueueRefresh(await ActorAsync());
+        DataJobs.EnqueueRefresh(actor!);
         ShowJobs();
     }
 
-    async Task Cancel(string id)
+    void Cancel(string id)
     {
-        actionError = Runner.Cancel(id, await ActorAsync()) == CancelOutcome.Cancelled ? null : "That job has already ended.";
+        actionError = Runner.Cancel(id, actor!) == CancelOutcome.Cancelled ? null : "That job has already ended.";
         ShowJobs();
     }
 
-    async Task Activate(int version)
+    void Activate(int version)
     {
         try
         {
-            Forecasts.Activate(series, version, await ActorAsync());
+            Forecasts.Activate(series, version, actor!);
             actionError = null;
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or IOException)
@@ -169,7 +184,7 @@ public sealed partial class Admin : IDisposable
         {
             var files = chosen.Select(f => new UploadedFile(f.Name, max => f.OpenReadStream(Math.Min(max, AdminSettings.Value.MaxUploadBytes)))).ToList();
             var folder = await DatasetUpload.SaveAsync(files, AdminSettings.Value.MaxUploadBytes, CancellationToken.None);
-            DataJobs.EnqueueImport(folder, await ActorAsync());
+            DataJobs.EnqueueImport(folder, actor!);
             chosen = [];
             ShowJobs();
         }
@@ -188,7 +203,7 @@ public sealed partial class Admin : IDisposable
         }
     }
 
-    async Task StartSimulator()
+    void StartSimulator()
     {
         if (simulatorRate is < 1 or > 100_000)
         {
@@ -196,10 +211,10 @@ public sealed partial class Admin : IDisposable
             return;
         }
         actionError = null;
-        Simulator.Start(simulatorRate, await ActorAsync());
+        Simulator.Start(simulatorRate, actor!);
     }
 
-    async Task StopSimulator() => Simulator.Stop(await ActorAsync());
+    void StopSimulator() => Simulator.Stop(actor!);
 
     static string StateClass(JobState state) => state switch
     {
@@ -220,6 +235,7 @@ public sealed partial class Admin : IDisposable
 
     public void Dispose()
     {
+        persisting.Dispose();
         subscription?.Dispose();
         Navigation.LocationChanged -= OnLocationChanged;
         Forecasts.Changed -= OnModelsChanged;
