@@ -1,6 +1,7 @@
 using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Core.Jobs;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Core.Vectors;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<JobStore>();
         services.AddSingleton<DatasetImporter>();
         services.AddSingleton<FunnelAnalytics>();
         services.AddSingleton<IFunnelAnalytics>(sp => sp.GetRequiredService<FunnelAnalytics>());

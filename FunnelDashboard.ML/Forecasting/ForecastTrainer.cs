@@ -28,6 +28,23 @@ public static class ForecastTrainer
             series.Start, series.End, series.MissingDays, fitted.Log.Count, fitted.BestEpoch, fitted.BestValidationLoss, fitted.Log);
     }
 
+    /// <summary>
+    /// Scores an already trained model (e.g. the one being served) on the held-out days that <see cref="Train"/> with
+    /// <paramref name="options"/> would score a new model on, so the two can be compared on the same days.
+    /// </summary>
+    /// <exception cref="ArgumentException">The series is too short for the options, or nothing could be scored.</exception>
+    public static ForecastEvaluation Score(ForecastModel model, DailySeries series, ForecastOptions options)
+    {
+        RequireLength(series, options);
+        var features = new ForecastFeatures(series, model.Architecture.AnchorWeeks);
+        var split = ForecastSplit.Create(series.Length, options, options.TestDays);
+        // Every forecast of the model must end inside the series, whatever horizon it was trained for.
+        var origins = split.Test.Where(o => o + model.Architecture.Horizon < series.Length && o + 1 >= model.Architecture.MinimumHistory).ToArray();
+        var scorer = new ForecastScorer();
+        scorer.Add(model, features, origins);
+        return scorer.Result(features.DateAt);
+    }
+
     internal static void RequireLength(DailySeries series, ForecastOptions options)
     {
         if (series.Length < options.MinimumDays)

@@ -11,11 +11,14 @@ namespace FunnelDashboard.ML.Registry;
 /// version: <c>{root}/{key}/v000001/{info.json, the model's own files}</c>. A version is written into a hidden
 /// temporary directory and renamed into place, so a crash never leaves a half-written version visible, and two
 /// writers never get the same number. What a version's record holds is the caller's type, stored as info.json.
+/// Each key may name its active version in <c>{root}/{key}/active</c> (replaced atomically, so it survives a crash or
+/// restart); without one the caller decides (the forecasts serve the latest good version).
 /// </summary>
 public sealed partial class ModelRegistry
 {
     private const string InfoFileName = "info.json";
     private const string TemporaryPrefix = ".tmp-";
+    private const string ActiveFileName = "active";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -85,6 +88,54 @@ public sealed partial class ModelRegistry
 
     /// <summary>The stored version numbers of the key, oldest first.</summary>
     public IReadOnlyList<int> Versions(string key) => VersionsIn(KeyDirectory(key)).Order().ToList();
+
+    /// <summary>The version the key's active pointer names, or null when none is set (or it names a pruned version).</summary>
+    public int? ActiveVersion(string key)
+    {
+        string path = Path.Combine(KeyDirectory(key), ActiveFileName);
+        if (!File.Exists(path)) return null;
+        return int.TryParse(File.ReadAllText(path).Trim(), out int version) && Directory.Exists(VersionDirectory(KeyDirectory(key), version))
+            ? version
+            : null;
+    }
+
+    /// <summary>Makes <paramref name="version"/> the key's active one: the pointer is written beside and renamed over the old one.</summary>
+    /// <exception cref="FileNotFoundException">The version does not exist.</exception>
+    public void Activate(string key, int version)
+    {
+        string keyDirectory = KeyDirectory(key);
+        if (!Directory.Exists(VersionDirectory(keyDirectory, version)))
+            throw new FileNotFoundException($"'{key}' has no model version {version} in {RootDirectory}.");
+        string temporary = Path.Combine(keyDirectory, $"{TemporaryPrefix}{ActiveFileName}-{Guid.NewGuid():N}");
+        using (var stream = new FileStream(temporary, FileMode.CreateNew))
+        {
+            stream.Write(Encoding.ASCII.GetBytes(version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, Path.Combine(keyDirectory, ActiveFileName), overwrite: true);
+    }
+
+    /// <summary>
+    /// Deletes the oldest versions of the key until at most <paramref name="keep"/> remain, never the active one nor
+    /// <paramref name="alsoKeep"/> (the version a caller serves without a pointer); returns the deleted versions.
+    /// </summary>
+    public IReadOnlyList<int> Prune(string key, int keep, int? alsoKeep = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        var protectedVersions = new[] { ActiveVersion(key), alsoKeep }.OfType<int>().ToHashSet();
+        var versions = Versions(key);
+        var deleted = new List<int>();
+        int remaining = versions.Count;
+        foreach (int version in versions)
+        {
+            if (remaining <= keep) break;
+            if (protectedVersions.Contains(version)) continue;
+            Directory.Delete(VersionDirectory(KeyDirectory(key), version), recursive: true);
+            deleted.Add(version);
+            remaining--;
+        }
+        return deleted;
+    }
 
     /// <summary>Every key with a directory in the registry.</summary>
     public IReadOnlyList<string> Keys() =>

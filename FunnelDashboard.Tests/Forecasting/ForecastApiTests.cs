@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Core.Jobs;
 using FunnelDashboard.Tests.Support;
 using FunnelDashboard.Web.Forecasting;
 using Microsoft.Extensions.DependencyInjection;
@@ -138,23 +139,6 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
     }
 
     [Fact]
-    public async Task Training_runs_one_at_a_time()
-    {
-        await using var app = App();
-        await app.WaitForDataAsync();
-
-        var first = app.Forecasts.TryStartTraining();
-        var second = app.Forecasts.TryStartTraining();
-
-        Assert.NotNull(first);
-        Assert.Null(second);
-        Assert.Equal(5, (await first).Count);
-        var again = app.Forecasts.TryStartTraining(); // free again once done
-        Assert.NotNull(again);
-        Assert.All(await again, info => Assert.Equal(2, info.Version));
-    }
-
-    [Fact]
     public async Task Training_reports_its_progress_through_status_and_Changed()
     {
         await using var app = App();
@@ -162,7 +146,7 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
         var seen = new List<ForecastStatus>();
         app.Forecasts.Changed += () => { lock (seen) seen.Add(app.Forecasts.Status); };
 
-        await app.Forecasts.TryStartTraining()!;
+        await app.TrainAsync();
 
         var training = seen.Where(s => s.State == ForecastState.Training).ToList();
         Assert.True(training.Count >= 5 * 3, $"{training.Count} training updates"); // every epoch of every series
@@ -180,7 +164,7 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
         var analytics = app.Services.GetRequiredService<FunnelAnalytics>();
         await Eventually.True(() => Task.FromResult(analytics.Current.State == AnalyticsState.Empty), "an empty store");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Forecasts.TryStartTraining()!);
+        var job = await app.RetrainAsync();
         var response = await client.GetAsync("/predict/page-visits");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -188,6 +172,8 @@ public sealed class ForecastApiTests(GeneratedDataset dataset) : IClassFixture<G
         using var problem = await ReadJson(response);
         Assert.Equal("Forecast training failed: There is no data to train on: import a dataset first.", problem.RootElement.GetProperty("detail").GetString());
         Assert.Equal("failed", problem.RootElement.GetProperty("state").GetString());
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("There is no data to train on: import a dataset first.", job.Log[^1]);
     }
 
     [Fact]

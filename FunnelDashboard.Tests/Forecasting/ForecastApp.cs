@@ -1,7 +1,9 @@
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Tests.Support;
+using FunnelDashboard.Core.Jobs;
 using FunnelDashboard.Web.Forecasting;
+using FunnelDashboard.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunnelDashboard.Tests.Forecasting;
@@ -18,11 +20,33 @@ public sealed class GeneratedDataset : IDisposable
 
 /// <summary>
 /// The web app on a SQLite file and model directory in <paramref name="folder"/>, seeded from the dataset, with a tiny,
-/// quick network. Two instances on the same folder see the same store and models, like a restarted app.
+/// quick network, a capture key and an admin key. Two instances on the same folder see the same store and models, like
+/// a restarted app.
 /// </summary>
-public sealed class ForecastApp(string dataset, string folder, bool trainOnStart)
-    : FunnelAppFactory(Settings(dataset, folder, trainOnStart))
+public sealed class ForecastApp(string dataset, string folder, bool trainOnStart,
+    IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? testServices = null)
+    : FunnelAppFactory(With(Settings(dataset, folder, trainOnStart), overrides), testServices)
 {
+    public const string CaptureKey = "test-capture-key-0123456789", AdminKey = "test-admin-key-0123456789";
+
+    static Dictionary<string, string?> With(Dictionary<string, string?> settings, IDictionary<string, string?>? overrides)
+    {
+        settings["ApiKeys:0:Key"] = CaptureKey;
+        settings["ApiKeys:0:Role"] = "capture";
+        settings["ApiKeys:1:Key"] = AdminKey;
+        settings["ApiKeys:1:Role"] = "admin";
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>A client that sends the given API key (none: anonymous).</summary>
+    public HttpClient Client(string? key = AdminKey)
+    {
+        var client = CreateClient();
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
     public static Dictionary<string, string?> Settings(string dataset, string folder, bool trainOnStart) => new()
     {
         ["Storage:SqlitePath"] = Path.Combine(folder, "funnel.db"),
@@ -41,11 +65,20 @@ public sealed class ForecastApp(string dataset, string folder, bool trainOnStart
 
     public Task WaitForDataAsync() => WaitForStateAsync(AnalyticsState.Ready);
 
-    /// <summary>Trains every series through the service, as the start-up training would.</summary>
-    public async Task TrainAsync()
+    public JobRunner Jobs => Services.GetRequiredService<JobRunner>();
+
+    /// <summary>Trains every series through the job runner once the data is loaded, as the start-up training would; returns the ended job.</summary>
+    public async Task<JobRecord> TrainAsync(string startedBy = "test")
     {
         await WaitForDataAsync();
-        await (Forecasts.TryStartTraining() ?? throw new InvalidOperationException("A training run was already under way."));
+        return await RetrainAsync(startedBy);
+    }
+
+    /// <summary>Runs the forecast retraining job on whatever data there is; returns the ended job.</summary>
+    public async Task<JobRecord> RetrainAsync(string startedBy = "test")
+    {
+        var job = Services.GetRequiredService<Retraining>().Enqueue(ForecastModelTrainer.Name, startedBy);
+        return await Jobs.WhenFinishedAsync(job.Record.Id).WaitAsync(TimeSpan.FromSeconds(120));
     }
 }
 

@@ -44,6 +44,45 @@ public sealed class TrainForecastCommandTests(GeneratedDataset dataset) : IClass
         }
     }
 
+    [Theory]
+    [InlineData("--epochs", "0", "--epochs must be a whole number from 1 to 100,000; got '0'.")]
+    [InlineData("--batch-size", "many", "--batch-size must be a whole number from 1 to 10,000; got 'many'.")]
+    [InlineData("--sequence-length", "3", "--sequence-length must be a whole number from 7 to 365; got '3'.")]
+    [InlineData("--prediction-horizon", "29", "--prediction-horizon must be a whole number from 1 to 28; got '29'.")]
+    [InlineData("--days-back", "20", "--days-back must be a whole number from 49 to 100,000; got '20'.")]
+    [InlineData("--model-version", "my model", "--model-version must be 1 to 64 letters, digits, '.', '_' or '-'; got 'my model'.")]
+    [InlineData("--learning-rate", "1", "Unknown option --learning-rate.")]
+    public async Task A_bad_training_option_is_a_usage_error_naming_the_option(string option, string value, string expected)
+    {
+        var (exitCode, _, error) = await Run("train-forecast", option, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(expected, error);
+        Assert.Contains("Usage: FunnelDashboard.Web train-forecast [--sequence-length N]", error);
+        Assert.False(Directory.Exists(Path.Combine(folder, "models")));
+    }
+
+    [Fact]
+    public async Task The_training_options_shape_the_version_which_is_named_and_the_name_cannot_be_taken_twice()
+    {
+        Assert.Equal(0, (await Run("import", dataset.Folder)).ExitCode);
+
+        var (exitCode, output, error) = await Run("train-forecast", "--epochs", "2", "--batch-size", "8", "--sequence-length", "14",
+            "--prediction-horizon", "5", "--days-back", "60", "--model-version", "spring");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("named spring", output);
+        var registry = new ForecastModelRegistry(Path.Combine(folder, "models"));
+        var info = registry.List("total").Single();
+        Assert.Equal(("spring", "command line", 14, 5, 8, 2), (info.Name, info.CreatedBy, info.Options.InputDays, info.Options.Horizon, info.Options.BatchSize, info.Options.MaxEpochs));
+        Assert.Equal(59, info.DataEnd.DayNumber - info.DataStart.DayNumber);
+
+        var again = await Run("train-forecast", "--epochs", "2", "--model-version", "spring");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("The version name 'spring' is taken (version 1 of 'total'); choose another.", again.Error);
+        Assert.Single(registry.List("total"));
+    }
+
     [Fact]
     public async Task Without_data_it_fails_saying_why()
     {

@@ -127,4 +127,39 @@ public sealed class RegistryTests : IDisposable
         Assert.Equal(["total", "two_tower"], registry.Keys());
         Assert.Throws<FileNotFoundException>(() => registry.FilePath("two_tower", 3, "weights.bin"));
     }
+
+    [Fact]
+    public void The_active_pointer_survives_a_new_registry_and_defaults_to_the_latest_good_version()
+    {
+        var registry = new ForecastModelRegistry(_root);
+        registry.Register("total", Trained.Value);
+        registry.Register("total", Trained.Value);
+        registry.Register("total", Trained.Value with { BestValidationLoss = float.NaN });
+        Assert.Equal(2, registry.Active("total")!.Version); // no pointer yet: the latest good one
+
+        registry.Activate("total", 1);
+
+        Assert.Equal(1, new ForecastModelRegistry(_root).Active("total")!.Version);
+        Assert.Equal(1, new ModelRegistry(_root).ActiveVersion("total"));
+        Assert.Throws<ArgumentException>(() => registry.Activate("total", 3)); // not good: never served
+        Assert.Throws<FileNotFoundException>(() => registry.Activate("total", 4));
+        Assert.Equal(1, registry.Active("total")!.Version);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "total"), ".tmp-*")); // the pointer is replaced, nothing left beside it
+    }
+
+    [Fact]
+    public void Pruning_deletes_the_oldest_versions_beyond_the_limit_but_never_the_active_one()
+    {
+        var registry = new ModelRegistry(_root);
+        for (var i = 0; i < 5; i++) registry.Register("two_tower", _ => { }, version => new { version });
+        registry.Activate("two_tower", 2);
+
+        var deleted = registry.Prune("two_tower", keep: 3);
+
+        Assert.Equal([1, 3], deleted);
+        Assert.Equal([2, 4, 5], registry.Versions("two_tower"));
+        Assert.Empty(registry.Prune("two_tower", keep: 3));
+        Assert.Equal([4], registry.Prune("two_tower", keep: 1, alsoKeep: 5)); // both protected ones stay, even past the limit
+        Assert.Equal([2, 5], registry.Versions("two_tower"));
+    }
 }

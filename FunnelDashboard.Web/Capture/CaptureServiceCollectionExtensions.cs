@@ -5,7 +5,8 @@ namespace FunnelDashboard.Web.Capture;
 public static class CaptureServiceCollectionExtensions
 {
     /// <summary>
-    /// API keys (scheme "ApiKey"; the policies that use it are AddFunnelSecurity's), the capture pipeline and its writer, and the in-app traffic simulator (off unless Simulator:EventsPerSecond is set).
+    /// API keys (scheme "ApiKey"; the policies that use it are AddFunnelSecurity's), the capture pipeline and its writer,
+    /// and the in-app traffic simulator (off unless Simulator:EventsPerSecond is set or an admin starts it).
     /// </summary>
     public static IServiceCollection AddCapture(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,8 +20,9 @@ public static class CaptureServiceCollectionExtensions
         services.AddSingleton<CapturePipeline>();
         services.AddSingleton<CaptureRateLimiter>();
         services.AddHostedService<CaptureWriter>();
-        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.Section));
-        services.AddHostedService<SimulatorService>();
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SimulatorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatorService>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -10,29 +11,73 @@ public sealed class SimulatorOptions
     public const string Section = "Simulator";
 
     /// <summary>0 (the default) turns the simulator off.</summary>
+    [Range(0, 100_000)]
     public int EventsPerSecond { get; set; }
 
     /// <summary>How many distinct visitors it simulates; then they come back.</summary>
+    [Range(1, 100_000_000)]
     public int Users { get; set; } = 100_000;
 }
 
 /// <summary>
-/// Runs the <see cref="TrafficSimulator"/> in the app when Simulator:EventsPerSecond is set, handing its events to the
-/// capture pipeline directly (no HTTP, no key), so they are stored and acknowledged like any client's.
+/// Runs the <see cref="TrafficSimulator"/> in the app, handing its events to the capture pipeline directly (no HTTP,
+/// no key), so they are stored and acknowledged like any client's. It starts with the app when
+/// Simulator:EventsPerSecond is set; admins start and stop it from the admin page (who did is passed as the actor).
 /// </summary>
 public sealed class SimulatorService(CapturePipeline pipeline, IOptions<SimulatorOptions> options, ILogger<SimulatorService> logger) : BackgroundService
 {
     static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
+    readonly Lock gate = new();
+    CancellationTokenSource? running;
+    CancellationToken appStopping;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Events per second while running; null when stopped.</summary>
+    public int? Rate { get; private set; }
+
+    public event Action? Changed;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.EventsPerSecond <= 0) return;
-        logger.LogInformation("Simulating {Rate} events per second from {Users:N0} visitors", options.Value.EventsPerSecond, options.Value.Users);
-        var simulator = new TrafficSimulator(options.Value.EventsPerSecond, options.Value.Users, TrafficSimulator.FreshUserIds(DateTime.UtcNow));
+        appStopping = stoppingToken;
+        if (options.Value.EventsPerSecond > 0) Start(options.Value.EventsPerSecond, "settings");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts simulating (or changes the rate of a running simulation).</summary>
+    public void Start(int eventsPerSecond, string actor)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerSecond, 1);
+        lock (gate)
+        {
+            running?.Cancel();
+            running = CancellationTokenSource.CreateLinkedTokenSource(appStopping);
+            Rate = eventsPerSecond;
+            _ = RunAsync(eventsPerSecond, running.Token);
+        }
+        logger.LogInformation("{Actor} started simulating {Rate} events per second from {Users:N0} visitors", actor, eventsPerSecond, options.Value.Users);
+        Changed?.Invoke();
+    }
+
+    public void Stop(string actor)
+    {
+        lock (gate)
+        {
+            if (running is null) return;
+            running.Cancel();
+            running = null;
+            Rate = null;
+        }
+        logger.LogInformation("{Actor} stopped the traffic simulator", actor);
+        Changed?.Invoke();
+    }
+
+    async Task RunAsync(int eventsPerSecond, CancellationToken ct)
+    {
+        var simulator = new TrafficSimulator(eventsPerSecond, options.Value.Users, TrafficSimulator.FreshUserIds(DateTime.UtcNow));
         using var timer = new PeriodicTimer(Tick);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(ct))
                 foreach (var chunk in simulator.Next(DateTime.UtcNow).Chunk(CaptureOptions.MaxEventsPerBatch))
                 {
                     var batch = new CaptureBatch($"simulator-{Guid.NewGuid():N}", chunk);
@@ -40,9 +85,9 @@ public sealed class SimulatorService(CapturePipeline pipeline, IOptions<Simulato
                     else logger.LogWarning("The capture queue is full: {Events} simulated events dropped", chunk.Length);
                 }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The app is stopping.
+            // Stopped, or the app is stopping.
         }
     }
 

@@ -3,6 +3,7 @@ using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Cli.Verbs;
 using FunnelDashboard.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.Cli;
 
@@ -89,6 +90,11 @@ public static class CommandLine
         {
             await error.WriteLineAsync($"{verb.Name} cancelled.");
             return 130;
+        }
+        catch (OptionsValidationException e)
+        {
+            await error.WriteLineAsync($"{verb.Name} failed: the settings are invalid: {e.Message}");
+            return 1;
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
         {

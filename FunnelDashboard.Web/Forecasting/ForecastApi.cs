@@ -1,4 +1,7 @@
+using FunnelDashboard.Web.Security;
 using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Web.Capture;
+using FunnelDashboard.Web.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelDashboard.Web.Forecasting;
@@ -6,7 +9,7 @@ namespace FunnelDashboard.Web.Forecasting;
 /// <summary>
 /// The visit-forecast endpoints of the original prediction API. Bad parameters give 400 with problem details naming
 /// each field; until a model is ready they answer 503 with Retry-After and why (training, failed, no data yet).
-/// There is deliberately no training endpoint: retraining is for admins, once the app has authentication.
+/// Retraining is a job (POST /models/retrain, <see cref="Jobs.JobsApi"/>); activating a stored version is for admins.
 /// </summary>
 public static class ForecastApi
 {
@@ -22,7 +25,12 @@ public static class ForecastApi
         endpoints.MapPost("/predict/multiple", PredictMultiple).WithTags("Forecast").Accepts<PredictMultipleRequest>("application/json")
             .WithSummary("Forecast several metrics: {\"metrics\": [\"page_visits\"], \"days_ahead\": 7}.");
         endpoints.MapGet("/model/info", ModelInfo).WithTags("Forecast")
-            .WithSummary("The served model version of each series: data range, hyper-parameters, metrics next to the baselines, interval coverage, training log, older versions.");
+            .WithSummary("The served (active) version of each series: data range, hyper-parameters, created by, metrics next to the baselines, interval coverage, training log, the other stored versions.");
+        endpoints.MapPost("/models/{series}/versions/{version:int}/activate", Activate).WithTags("Admin")
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Serves a stored good version of a series from now on (roll back or forward); the forecasts use it at once.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return endpoints;
     }
 
@@ -75,6 +83,24 @@ public static class ForecastApi
         if (models.Count == 0) return Unavailable(request, forecasts, forecasts.Status.Message ?? "There is no forecast model yet.");
         return TypedResults.Ok(new ModelInfoResponse(forecasts.Status,
             models.Values.Select(m => SeriesModelInfo.From(m, forecasts.TrainingLog(m.Info.SeriesKey, m.Info.Version))).ToList()));
+    }
+
+    static Results<Ok<ModelVersionSummary>, ValidationProblem, ProblemHttpResult> Activate(string series, int version, HttpContext context, ForecastService forecasts)
+    {
+        if (!VisitSeries.Keys.Contains(series))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["series"] = [$"Unknown series '{series}'. Known series: {string.Join(", ", VisitSeries.Keys)}."] });
+        try
+        {
+            return TypedResults.Ok(ModelVersionSummary.From(forecasts.Activate(series, version, JobsApi.Actor(context.User)), active: true));
+        }
+        catch (FileNotFoundException)
+        {
+            return TypedResults.Problem($"'{series}' has no version {version}.", statusCode: StatusCodes.Status404NotFound, title: "No such version");
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [e.Message] });
+        }
     }
 
     static Results<Ok<ForecastResponse>, ValidationProblem, ProblemHttpResult> Forecast(HttpRequest request, ForecastService forecasts, ForecastQuery query) =>

@@ -1,32 +1,29 @@
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Web.Hosting;
+using FunnelDashboard.Web.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.Forecasting;
 
 /// <summary>
 /// Makes sure a new installation gets forecasts without anyone asking: when some series has no usable model and
-/// <see cref="ForecastingOptions.TrainOnStart"/> is on, waits for the analytics snapshot to be ready, then trains.
+/// <see cref="ForecastingOptions.TrainOnStart"/> is on, waits for the analytics snapshot to be ready, then queues the
+/// forecast retraining job (started by "startup").
 /// </summary>
 public sealed class ForecastInitializer(
     ForecastService forecasts,
     FunnelAnalytics analytics,
+    Retraining retraining,
     IOptions<ForecastingOptions> options,
     ILogger<ForecastInitializer> logger) : BackgroundService
 {
+    public const string Actor = "startup";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (forecasts.HasAllModels || !options.Value.TrainOnStart) return;
         logger.LogInformation("No usable forecast model for every series in {Directory}: training once the data is loaded", forecasts.ModelDirectory);
         await analytics.WhenReadyAsync(stoppingToken);
-        if (forecasts.TryStartTraining(stoppingToken) is not { } run) return; // someone else started a run
-        try
-        {
-            await run;
-        }
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The service has logged the failure and its status tells the API why there is no forecast.
-        }
+        retraining.EnqueueUnlessPending(ForecastModelTrainer.Name, Actor);
     }
 }

@@ -53,17 +53,37 @@ public sealed record TrainingLogEntry(int Epoch, double TrainingLoss, double Val
     public static TrainingLogEntry From(TrainingProgress p) => new(p.Epoch, p.TrainingLoss, p.ValidationLoss, p.LearningRate);
 }
 
-public sealed record ModelVersionSummary(int Version, DateTimeOffset CreatedUtc, DateOnly DataStart, DateOnly DataEnd, bool IsGood, double? LstmRmse)
+/// <summary>One stored version as the registry lists it: what it was trained on, by whom, how it scored beside the baselines, and whether it serves.</summary>
+/// <param name="Decision">Why it was, or was not, activated when trained.</param>
+public sealed record ModelVersionSummary(
+    int Version,
+    string? Name,
+    DateTimeOffset CreatedUtc,
+    string? CreatedBy,
+    DateOnly DataStart,
+    DateOnly DataEnd,
+    bool IsGood,
+    bool Active,
+    double? LstmRmse,
+    IReadOnlyDictionary<string, ModelMetrics> Metrics,
+    ForecastOptions HyperParameters,
+    string? Decision)
 {
-    public static ModelVersionSummary From(ModelVersionInfo info) =>
-        new(info.Version, info.CreatedUtc, info.DataStart, info.DataEnd, info.IsGood, ModelMetrics.From(info.Evaluation.Lstm).Rmse);
+    public static ModelVersionSummary From(ModelVersionInfo info, bool active) =>
+        new(info.Version, info.Name, info.CreatedUtc, info.CreatedBy, info.DataStart, info.DataEnd, info.IsGood, active,
+            ModelMetrics.From(info.Evaluation.Lstm).Rmse, ModelMetrics.Of(info.Evaluation), info.Options, info.Decision);
 }
 
-/// <summary>The served version of one series: what it was trained on, how, and how it scored on the held-out tail.</summary>
+/// <summary>The served (active) version of one series: what it was trained on, how, by whom, and how it scored on the held-out tail.</summary>
+/// <param name="OlderVersions">The series' other stored versions (older, or newer ones not activated or rolled back from).</param>
 public sealed record SeriesModelInfo(
     string Series,
     int Version,
+    string? Name,
+    bool Active,
     DateTimeOffset CreatedUtc,
+    string? CreatedBy,
+    string? Decision,
     DateOnly DataStart,
     DateOnly DataEnd,
     ForecastOptions HyperParameters,
@@ -82,10 +102,10 @@ public sealed record SeriesModelInfo(
     public static SeriesModelInfo From(ServedModel served, IReadOnlyList<TrainingProgress>? trainingLog)
     {
         var info = served.Info;
-        return new(info.SeriesKey, info.Version, info.CreatedUtc, info.DataStart, info.DataEnd, info.Options, info.Epochs, info.BestEpoch,
+        return new(info.SeriesKey, info.Version, info.Name, true, info.CreatedUtc, info.CreatedBy, info.Decision, info.DataStart, info.DataEnd, info.Options, info.Epochs, info.BestEpoch,
             info.Evaluation.TestStart, info.Evaluation.TestEnd, info.MissingDays, info.Evaluation.ScoredDays, ModelMetrics.Of(info.Evaluation),
             IntervalCoverage.Of(info.Evaluation), trainingLog?.Select(TrainingLogEntry.From).ToList(),
-            served.Versions.Where(v => v.Version != info.Version).Select(ModelVersionSummary.From).ToList());
+            served.Versions.Where(v => v.Version != info.Version).Select(v => ModelVersionSummary.From(v, active: false)).ToList());
     }
 }
 

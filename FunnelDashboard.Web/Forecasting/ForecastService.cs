@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.ML.Forecasting;
@@ -22,17 +21,16 @@ public sealed record ForecastPoint(DateOnly Date, double Value, double Lower80, 
 public sealed record SeriesForecast(string Series, ModelVersionInfo Model, DateOnly HistoryEnd, IReadOnlyList<ForecastPoint> Points);
 
 /// <summary>
-/// Trains one visit forecaster per series (<see cref="VisitSeries"/>) from the analytics snapshot, keeps them in the
-/// versioned registry, and serves forecasts from each series' latest good version (loaded once, reloaded after training).
-/// One training run at a time, always off the caller's thread; <see cref="Changed"/> tells about status and model changes.
+/// Serves the visit forecasts: one model per series (<see cref="VisitSeries"/>), each series' active version in the
+/// versioned registry (<see cref="ForecastModelRegistry.Active"/>). The served set is loaded, and replaced after an
+/// activation, under one lock and swapped in whole, so a slow load can never overwrite a newer set. Training is a job
+/// (<see cref="ForecastTraining"/> through the job runner); it reports its progress here for the API's 503 answers.
+/// <see cref="Changed"/> tells about status and model changes.
 /// </summary>
 public sealed class ForecastService
 {
     readonly FunnelAnalytics analytics;
-    readonly ForecastingOptions options;
     readonly ILogger<ForecastService> logger;
-    readonly ForecastModelRegistry registry;
-    readonly SemaphoreSlim training = new(1, 1);
     readonly Lock loading = new();
     volatile IReadOnlyDictionary<string, ServedModel>? served;
     volatile HistoryCache? history;
@@ -42,16 +40,16 @@ public sealed class ForecastService
     public ForecastService(FunnelAnalytics analytics, IOptions<ForecastingOptions> options, ILogger<ForecastService> logger)
     {
         this.analytics = analytics;
-        this.options = options.Value;
         this.logger = logger;
-        registry = new ForecastModelRegistry(this.options.ModelDirectory);
-        Status = new ForecastStatus(ForecastState.Idle, this.options.TrainOnStart
+        Registry = new ForecastModelRegistry(options.Value.ModelDirectory);
+        Status = new ForecastStatus(ForecastState.Idle, options.Value.TrainOnStart
             ? "No forecast model yet: training starts once the data is loaded."
-            : "No forecast model yet: train one with the train-forecast command.", 0);
+            : "No forecast model yet: retrain from the admin page or with the train-forecast command.", 0);
     }
 
     public ForecastStatus Status { get; private set; }
-    public string ModelDirectory => registry.RootDirectory;
+    public ForecastModelRegistry Registry { get; }
+    public string ModelDirectory => Registry.RootDirectory;
     public event Action? Changed;
 
     /// <summary>The models being served, by series key; a series without a good version is absent.</summary>
@@ -62,12 +60,9 @@ public sealed class ForecastService
             if (served is { } models) return models;
             lock (loading)
             {
-                if (served is null)
-                {
-                    served = LoadModels();
-                    if (Status.State == ForecastState.Idle && VisitSeries.Keys.All(served.ContainsKey))
-                        Status = new ForecastStatus(ForecastState.Ready, null, 1);
-                }
+                served ??= LoadModels();
+                if (Status.State == ForecastState.Idle && VisitSeries.Keys.All(served.ContainsKey))
+                    Status = new ForecastStatus(ForecastState.Ready, null, 1);
                 return served;
             }
         }
@@ -75,19 +70,34 @@ public sealed class ForecastService
 
     public bool HasAllModels => VisitSeries.Keys.All(Models.ContainsKey);
 
-    /// <summary>
-    /// Starts training every series on the current snapshot in the background and returns the registered versions when
-    /// done; null when a run is already under way. The task fails when the data cannot be trained on (Status says why).
-    /// </summary>
-    public Task<IReadOnlyList<ModelVersionInfo>>? TryStartTraining(CancellationToken ct = default)
+    /// <summary>Makes a good stored version the one served for its series (roll back or forward); the API serves it at once.</summary>
+    /// <param name="actor">Who activated it.</param>
+    /// <exception cref="FileNotFoundException">The series has no such version.</exception>
+    /// <exception cref="ArgumentException">The version is not good, or the series is not one the app forecasts.</exception>
+    public ModelVersionInfo Activate(string series, int version, string actor)
     {
-        if (!training.Wait(0)) return null;
-        SetStatus(ForecastState.Training, "Training forecast models: starting…", 0);
-        return Task.Run(() =>
+        if (!VisitSeries.Keys.Contains(series))
+            throw new ArgumentException($"Unknown series '{series}'. Known series: {string.Join(", ", VisitSeries.Keys)}.", nameof(series));
+        ModelVersionInfo info;
+        lock (loading)
         {
-            try { return Train(ct); }
-            finally { training.Release(); }
-        }, CancellationToken.None);
+            info = Registry.Activate(series, version);
+            served = LoadModels();
+        }
+        logger.LogInformation("{Actor} activated the {Series} forecast model v{Version}", actor, series, version);
+        Changed?.Invoke();
+        return info;
+    }
+
+    /// <summary>Activates freshly trained versions together, then serves them (all at once, after training ended).</summary>
+    internal void ActivateTrained(IReadOnlyList<ModelVersionInfo> versions)
+    {
+        lock (loading)
+        {
+            foreach (var info in versions) Registry.Activate(info.SeriesKey, info.Version);
+            served = LoadModels();
+        }
+        Changed?.Invoke();
     }
 
     /// <summary>Forecasts the next <paramref name="days"/> days of a series after the last day of the loaded data.</summary>
@@ -110,55 +120,17 @@ public sealed class ForecastService
         return true;
     }
 
-    IReadOnlyList<ModelVersionInfo> Train(CancellationToken ct)
-    {
-        try
-        {
-            var allSeries = VisitSeries.From(analytics.Snapshot);
-            if (allSeries.Count == 0) throw new InvalidOperationException("There is no data to train on: import a dataset first.");
-            var forecastOptions = options.ToForecastOptions();
-            var registered = new List<ModelVersionInfo>();
-            var clock = Stopwatch.StartNew();
-            foreach (var (index, (key, series)) in allSeries.Index())
-            {
-                logger.LogInformation("Training the {Series} forecaster ({Index} of {Count}) on {Days} days, {Start:yyyy-MM-dd} to {End:yyyy-MM-dd}",
-                    key, index + 1, allSeries.Count, series.Length, series.Start, series.End);
-                var progress = new EpochReporter(p => ReportEpoch(key, index, allSeries.Count, p));
-                var result = ForecastTrainer.Train(series, forecastOptions, progress, ct);
-                var info = registry.Register(key, result);
-                logger.LogInformation(
-                    "{Series} model v{Version}: {Epochs} epochs (best {Best}); held-out RMSE: LSTM {Lstm:F1}, naive {Naive:F1}, seasonal naive {Seasonal:F1}",
-                    key, info.Version, result.Epochs, result.BestEpoch,
-                    result.Evaluation.Lstm.Rmse, result.Evaluation.Naive.Rmse, result.Evaluation.SeasonalNaive.Rmse);
-                registered.Add(info);
-            }
-            var models = LoadModels();
-            served = models;
-            var missing = VisitSeries.Keys.Where(key => !models.ContainsKey(key)).ToList();
-            logger.LogInformation("Trained {Count} forecast models in {Seconds:F1} s", registered.Count, clock.Elapsed.TotalSeconds);
-            if (missing.Count == 0) SetStatus(ForecastState.Ready, null, 1);
-            else SetStatus(ForecastState.Failed, $"Training did not give a usable model for {string.Join(", ", missing)}.", 1);
-            return registered;
-        }
-        catch (OperationCanceledException)
-        {
-            SetStatus(ForecastState.Idle, "Forecast training was cancelled.", 0);
-            throw;
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Forecast training failed");
-            SetStatus(ForecastState.Failed, $"Forecast training failed: {e.Message}", 1);
-            throw;
-        }
-    }
+    /// <summary>The training job's progress, for the API's 503 answers and the forecast page.</summary>
+    internal void ReportTraining(double progress, string message) => SetStatus(ForecastState.Training, message, progress);
 
-    void ReportEpoch(string series, int index, int count, TrainingProgress p)
+    /// <summary>How the training job ended: ready when every series has a model now, otherwise failed with why.</summary>
+    internal void ReportTrainingEnded(string? failure)
     {
-        logger.LogDebug("{Series}: epoch {Epoch}/{Max}, training loss {Training:G4}, validation loss {Validation:G4}",
-            series, p.Epoch, p.MaxEpochs, p.TrainingLoss, p.ValidationLoss);
-        SetStatus(ForecastState.Training, $"Training forecast models: {series} ({index + 1} of {count}), epoch {p.Epoch} of at most {p.MaxEpochs}.",
-            (index + (double)p.Epoch / p.MaxEpochs) / count);
+        var missing = VisitSeries.Keys.Where(key => !Models.ContainsKey(key)).ToList();
+        if (failure is null && missing.Count == 0) SetStatus(ForecastState.Ready, null, 1);
+        else if (failure is null) SetStatus(ForecastState.Failed, $"Training did not give a usable model for {string.Join(", ", missing)}.", 1);
+        else if (missing.Count == 0) SetStatus(ForecastState.Ready, null, 1); // the served models stay
+        else SetStatus(ForecastState.Failed, failure, 1);
     }
 
     IReadOnlyDictionary<string, ServedModel> LoadModels()
@@ -168,17 +140,17 @@ public sealed class ForecastService
         {
             try
             {
-                if (registry.LoadLatestGood(key) is var (info, model))
-                    models[key] = new ServedModel(info, model, registry.List(key));
+                if (Registry.LoadActive(key) is var (info, model))
+                    models[key] = new ServedModel(info, model, Registry.List(key));
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                logger.LogError(e, "The {Series} forecast model in {Directory} could not be loaded", key, registry.RootDirectory);
+                logger.LogError(e, "The {Series} forecast model in {Directory} could not be loaded", key, Registry.RootDirectory);
             }
         }
         if (models.Count > 0)
             logger.LogInformation("Serving forecast models {Models} from {Directory}",
-                string.Join(", ", models.Values.Select(m => $"{m.Info.SeriesKey} v{m.Info.Version}")), registry.RootDirectory);
+                string.Join(", ", models.Values.Select(m => $"{m.Info.SeriesKey} v{m.Info.Version}")), Registry.RootDirectory);
         return models;
     }
 
@@ -187,7 +159,7 @@ public sealed class ForecastService
     {
         try
         {
-            return registry.ReadTrainingLog(series, version);
+            return Registry.ReadTrainingLog(series, version);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -213,11 +185,5 @@ public sealed class ForecastService
     {
         Status = new ForecastStatus(state, message, progress);
         Changed?.Invoke();
-    }
-
-    /// <summary>Reports on the training thread itself (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    sealed class EpochReporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

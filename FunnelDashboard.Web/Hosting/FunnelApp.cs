@@ -3,6 +3,7 @@ using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Components;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Instances;
+using FunnelDashboard.Web.Jobs;
 using FunnelDashboard.Web.Security;
 using FunnelDashboard.Web.SimilarUsers;
 
@@ -21,6 +22,7 @@ public static class FunnelApp
         builder.Services.AddFunnelWeb(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddForecasting(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSimilarUsers(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddCapture(builder.Configuration);
         builder.Services.AddFunnelSecurity(builder.Configuration);
         builder.Services.AddInstanceMessages(builder.Configuration);
@@ -61,6 +63,7 @@ public static class FunnelApp
         dashboardData.MapSimilarUsersApi();
         app.MapCaptureApi();
         app.MapAccountEndpoints();
+        app.MapJobsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -15,6 +15,9 @@ public abstract class DashboardAppFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>An admin API key a browser context may send (X-Api-Key): how the admin page's tests open it as a machine would.</summary>
+    public const string AdminKey = "browser-test-admin-key-0123456789";
+
     static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -36,7 +39,10 @@ public abstract class DashboardAppFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Browser tests need Debian's Chromium at {ChromiumPath}: run ./test.sh, which installs it.");
 
-        factory = new FunnelAppFactory(Settings, ConfigureTestServices);
+        var settings = new Dictionary<string, string?>(Settings);
+        settings.TryAdd("ApiKeys:0:Key", AdminKey);
+        settings.TryAdd("ApiKeys:0:Role", "admin");
+        factory = new FunnelAppFactory(settings, ConfigureTestServices);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -52,14 +58,15 @@ public abstract class DashboardAppFixture : IAsyncLifetime
     /// <summary>
     /// A fresh browser context and page (own storage) that collects console errors. Reduced motion turns chart
     /// animations off, so what a test reads or screenshots is the final drawing. The theme is the system's
-    /// preference, which the app follows while no choice is remembered.
+    /// preference, which the app follows while no choice is remembered. With <paramref name="apiKey"/> every request carries that key.
     /// </summary>
-    public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900, string theme = "light")
+    public async Task<DashboardPage> OpenAsync(int width = 1440, int height = 900, string theme = "light", string? apiKey = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, ReducedMotion = ReducedMotion.Reduce,
             ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light, AcceptDownloads = true,
+            ExtraHTTPHeaders = apiKey is null ? null : new Dictionary<string, string> { ["X-Api-Key"] = apiKey },
         });
         return new DashboardPage(context, await context.NewPageAsync());
     }

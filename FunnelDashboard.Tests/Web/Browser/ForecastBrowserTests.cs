@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using FunnelDashboard.Tests.Forecasting;
 using FunnelDashboard.Web.Components.Controls;
 using FunnelDashboard.Web.Forecasting;
+using FunnelDashboard.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,8 +26,8 @@ public sealed class ForecastAppFixture : DashboardAppFixture
     public async Task EnsureTrainedAsync()
     {
         if (Forecasts.HasAllModels) return;
-        if (Forecasts.TryStartTraining() is { } run) await run;
-        else await Eventually.True(() => Task.FromResult(Forecasts.HasAllModels), "the forecast models");
+        Services.GetRequiredService<Retraining>().EnqueueUnlessPending(ForecastModelTrainer.Name, "test");
+        await Eventually.True(() => Task.FromResult(Forecasts.HasAllModels), "the forecast models");
     }
 }
 

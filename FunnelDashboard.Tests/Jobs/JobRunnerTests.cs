@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using FunnelDashboard.Core.Jobs;
+using FunnelDashboard.Core.Storage;
+using FunnelDashboard.Tests.Support;
+using FunnelDashboard.Web.Jobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace FunnelDashboard.Tests.Jobs;
+
+/// <summary>The job runner over its history table, on both stores (SQLite and PostgreSQL subclasses below).</summary>
+public abstract class JobRunnerTests : IAsyncLifetime
+{
+    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    readonly List<JobRunner> runners = [];
+
+    protected abstract SqlDatabase Database { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var runner in runners) await runner.StopAsync(CancellationToken.None);
+    }
+
+    async Task<JobRunner> StartRunnerAsync()
+    {
+        var runner = new JobRunner(new JobStore(Database), TimeProvider.System, NullLogger<JobRunner>.Instance);
+        runners.Add(runner);
+        await runner.StartAsync(CancellationToken.None);
+        return runner;
+    }
+
+    async Task<JobRecord> Record(JobRunner runner, JobSnapshot job) => (await runner.GetAsync(job.Record.Id))!.Record;
+
+    [Fact]
+    public async Task A_second_job_waits_until_the_first_has_ended()
+    {
+        var runner = await StartRunnerAsync();
+        var (started, release) = (new TaskCompletionSource(), new TaskCompletionSource());
+        var first = runner.Enqueue("retrain-forecast", "alice", async (_, ct) =>
+        {
+            started.SetResult();
+            await release.Task.WaitAsync(ct);
+        });
+        var second = runner.Enqueue("import", "bob", (reporter, _) =>
+        {
+            reporter.Report(1, "imported");
+            return Task.CompletedTask;
+        });
+
+        await started.Task.WaitAsync(Timeout);
+        await Task.Delay(300); // time enough for a second worker to have started it, were there one
+        Assert.Equal(JobState.Running, (await Record(runner, first)).State);
+        Assert.Equal(JobState.Queued, (await Record(runner, second)).State);
+        release.SetResult();
+
+        var done = await runner.WhenFinishedAsync(second.Record.Id).WaitAsync(Timeout);
+        var firstDone = await Record(runner, first);
+        Assert.Equal((JobState.Succeeded, 1.0, "imported", "bob"), (done.State, done.Progress, done.Message, done.StartedBy));
+        Assert.Equal(JobState.Succeeded, firstDone.State);
+        Assert.True(firstDone.EndedAt <= done.StartedAt, $"the first ended at {firstDone.EndedAt:O}, the second started at {done.StartedAt:O}");
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_job_stops_it_within_a_second()
+    {
+        var runner = await StartRunnerAsync();
+        var started = new TaskCompletionSource();
+        var job = runner.Enqueue("retrain-forecast", "alice", (reporter, ct) =>
+        {
+            started.TrySetResult();
+            for (var epoch = 1; ; epoch++) // like training: checks between epochs of ~50 ms
+            {
+                ct.ThrowIfCancellationRequested();
+                reporter.Report(epoch / 1000.0, $"epoch {epoch}");
+                Thread.Sleep(50);
+            }
+        });
+        await started.Task.WaitAsync(Timeout);
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(CancelOutcome.Cancelled, runner.Cancel(job.Record.Id, "carol"));
+        var ended = await runner.WhenFinishedAsync(job.Record.Id).WaitAsync(Timeout);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal((JobState.Cancelled, "Cancelled by carol."), (ended.State, ended.Message));
+        Assert.Contains(ended.Log, line => line.EndsWith("Cancel requested by carol."));
+        Assert.Equal(CancelOutcome.AlreadyFinished, runner.Cancel(job.Record.Id, "carol"));
+        Assert.Equal(CancelOutcome.NotFound, runner.Cancel("no-such-job", "carol"));
+    }
+
+    [Fact]
+    public async Task A_queued_job_that_is_cancelled_never_runs()
+    {
+        var runner = await StartRunnerAsync();
+        var release = new TaskCompletionSource();
+        var first = runner.Enqueue("retrain-forecast", "alice", (_, ct) => release.Task.WaitAsync(ct));
+        var ran = false;
+        var second = runner.Enqueue("import", "bob", (_, _) => { ran = true; return Task.CompletedTask; });
+
+        Assert.Equal(CancelOutcome.Cancelled, runner.Cancel(second.Record.Id, "carol"));
+        release.SetResult();
+        await runner.WhenFinishedAsync(first.Record.Id).WaitAsync(Timeout);
+        var cancelled = await runner.WhenFinishedAsync(second.Record.Id).WaitAsync(Timeout);
+
+        Assert.False(ran);
+        Assert.Equal((JobState.Cancelled, "Cancelled by carol before it started.", (DateTimeOffset?)null), (cancelled.State, cancelled.Message, cancelled.StartedAt));
+    }
+
+    [Fact]
+    public async Task A_failing_job_is_failed_and_its_log_says_why()
+    {
+        var runner = await StartRunnerAsync();
+        var job = runner.Enqueue("import", "alice", (reporter, _) =>
+        {
+            reporter.Log("reading user_table.csv");
+            throw new InvalidDataException("user_table.csv line 3: 'x' is not a user id");
+        });
+
+        var failed = await runner.WhenFinishedAsync(job.Record.Id).WaitAsync(Timeout);
+
+        Assert.Equal(JobState.Failed, failed.State);
+        Assert.Equal("Failed: user_table.csv line 3: 'x' is not a user id", failed.Message);
+        Assert.EndsWith("reading user_table.csv", failed.Log[1]);
+        Assert.EndsWith("Failed: user_table.csv line 3: 'x' is not a user id", failed.Log[^1]);
+    }
+
+    [Fact]
+    public async Task The_history_survives_a_restart_and_jobs_a_stopped_app_left_running_are_failed()
+    {
+        var runner = await StartRunnerAsync();
+        var job = runner.Enqueue("refresh-analytics", "alice", (reporter, _) =>
+        {
+            reporter.Log("42 new events");
+            return Task.CompletedTask;
+        });
+        await runner.WhenFinishedAsync(job.Record.Id).WaitAsync(Timeout);
+        var abandoned = new JobRecord(Guid.NewGuid().ToString("N"), "retrain-forecast", "bob", JobState.Running, 0.4, "epoch 3 of 10",
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, ["started"]);
+        await new JobStore(Database).SaveAsync(abandoned);
+
+        var restarted = await StartRunnerAsync();
+        var history = await restarted.ListAsync(500);
+
+        var kept = Assert.Single(history, j => j.Record.Id == job.Record.Id).Record;
+        Assert.Equal(("refresh-analytics", "alice", JobState.Succeeded), (kept.Kind, kept.StartedBy, kept.State));
+        Assert.Contains(kept.Log, line => line.EndsWith("42 new events"));
+        var failed = Assert.Single(history, j => j.Record.Id == abandoned.Id).Record;
+        Assert.Equal((JobState.Failed, "The app stopped before the job finished."), (failed.State, failed.Message));
+        Assert.NotNull(failed.EndedAt);
+        Assert.Null(await restarted.GetAsync("no-such-job"));
+    }
+}
+
+public sealed class SqliteJobRunnerTests : JobRunnerTests, IDisposable
+{
+    readonly string folder = TestPaths.NewTempFolder();
+
+    protected override SqlDatabase Database => SqlDatabase.ForSqlite(Path.Combine(folder, "funnel.db"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+public sealed class PostgresJobRunnerTests(PostgresDatabase database) : JobRunnerTests, IClassFixture<PostgresDatabase>
+{
+    SqlDatabase? connected;
+
+    protected override SqlDatabase Database => connected ??= SqlDatabase.ForPostgres(NpgsqlDataSource.Create(database.ConnectionString));
+}
