@@ -46,7 +46,6 @@ public sealed class AdminApiTests(GeneratedDataset dataset) : IClassFixture<Gene
         { "GET", "/jobs/no-such-job", null },
         { "POST", "/jobs/no-such-job/cancel", null },
         { "POST", "/models/total/versions/1/activate", null },
-        { "GET", "/admin", null },
     };
 
     [Theory]
@@ -67,6 +66,30 @@ public sealed class AdminApiTests(GeneratedDataset dataset) : IClassFixture<Gene
         Assert.Equal(HttpStatusCode.Forbidden, await Send(ForecastApp.CaptureKey));
         var admin = await Send(ForecastApp.AdminKey);
         Assert.True(admin is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)admin < 500, $"{method} {path} as admin: {admin}");
+    }
+
+    [Fact]
+    public async Task Retraining_the_two_tower_model_is_a_job_and_its_version_serves_similar_users()
+    {
+        await using var app = App(new Dictionary<string, string?> { ["SimilarUsers:Dimensions"] = "8", ["SimilarUsers:Epochs"] = "2" });
+        await app.WaitForDataAsync();
+        using var client = app.Client();
+        var user = app.Services.GetRequiredService<FunnelDashboard.Core.Analytics.FunnelAnalytics>().Snapshot.UserIds[0];
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync($"/users/similar/{user}?k=3")).StatusCode);
+
+        var response = await client.PostAsync("/models/retrain", Json("""{"model":"two_tower"}"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        JsonElement job = default;
+        await Eventually.True(async () =>
+        {
+            job = await ReadJson(await client.GetAsync(response.Headers.Location!.ToString()));
+            return job.GetProperty("state").GetString() is "succeeded" or "failed";
+        }, "the two-tower job to end");
+        Assert.Equal("succeeded", job.GetProperty("state").GetString());
+        Assert.Contains(job.GetProperty("log").EnumerateArray(), line => line.GetString()!.Contains("two_tower v1 registered"));
+        var similar = await ReadJson(await client.GetAsync($"/users/similar/{user}?k=3"));
+        Assert.Equal(3, similar.GetProperty("similar").GetArrayLength());
     }
 
     [Fact]
@@ -100,8 +123,8 @@ public sealed class AdminApiTests(GeneratedDataset dataset) : IClassFixture<Gene
     }
 
     [Theory]
-    [InlineData("""{"model":"bogus"}""", "model", "Unknown model 'bogus': one of forecast, all.")]
-    [InlineData("""{}""", "model", "Name the model to retrain: one of forecast, all.")]
+    [InlineData("""{"model":"bogus"}""", "model", "Unknown model 'bogus': one of forecast, two_tower, all.")]
+    [InlineData("""{}""", "model", "Name the model to retrain: one of forecast, two_tower, all.")]
     [InlineData("""{"model":7}""", "model", "'model' has a value of the wrong type.")]
     [InlineData("""not json""", "body", null)]
     public async Task A_bad_retrain_body_gives_400_naming_the_field(string body, string field, string? message)

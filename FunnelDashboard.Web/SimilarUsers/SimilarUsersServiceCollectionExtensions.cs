@@ -6,7 +6,7 @@ namespace FunnelDashboard.Web.SimilarUsers;
 
 public static class SimilarUsersServiceCollectionExtensions
 {
-    /// <summary>The similar-users service, its options ("SimilarUsers" section, model directory under the content root) and its start-up loading and training.</summary>
+    /// <summary>The similar-users service, its options ("SimilarUsers" section, model directory under the content root) its start-up loading and training, and its retraining job.</summary>
     public static IServiceCollection AddSimilarUsers(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.Configure<SimilarUsersOptions>(configuration.GetSection(SimilarUsersOptions.Section));
@@ -14,6 +14,7 @@ public static class SimilarUsersServiceCollectionExtensions
         services.AddSingleton(sp => new SimilarUsersService(() => sp.GetRequiredService<FunnelAnalytics>().Snapshot,
             sp.GetRequiredService<VectorStore>(), sp.GetRequiredService<IOptions<SimilarUsersOptions>>(), sp.GetRequiredService<ILogger<SimilarUsersService>>()));
         services.AddHostedService<SimilarUsersInitializer>();
+        services.AddSingleton<FunnelDashboard.Web.Jobs.IModelTrainer, TwoTowerModelTrainer>();
         return services;
     }
 }
