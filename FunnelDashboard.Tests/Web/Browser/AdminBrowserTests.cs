@@ -15,7 +15,7 @@ public sealed class AdminAppFixture : DashboardAppFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Forecasting:MaxEpochs"] = "40",
-        ["Forecasting:HiddenSize"] = "32",
+        ["Forecasting:HiddenSize"] = "128", // slow enough to watch even when early stopping ends each series after 16 epochs
         ["Forecasting:DenseSize"] = "32",
         ["Live:MinUpdateInterval"] = "00:00:00.100",
     };
