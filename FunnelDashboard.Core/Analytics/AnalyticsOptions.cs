@@ -5,7 +5,7 @@ public sealed class AnalyticsOptions
 {
     public const string Section = "Analytics";
 
-    /// <summary>How often the snapshot is grown by what is new in the store (at most; a refresh asked for waits this long after the last).</summary>
+    /// <summary>How often the snapshot looks for rows written elsewhere (a CLI import, another instance); asked-for refreshes (this app's captures, Redis) come sooner.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Answers kept for reuse across screens and API calls.</summary>

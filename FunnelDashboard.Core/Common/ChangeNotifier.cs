@@ -2,8 +2,11 @@ namespace FunnelDashboard.Core.Common;
 
 /// <summary>
 /// Tells subscribers that something changed, each at most once per its own interval (the Aspire dashboard's
-/// subscription + throttle): a change while a call is waiting is folded into it, a change during a call gives one
-/// more call after it, never sooner than the interval after the previous one. Calls run off the notifier's thread.
+/// subscription + throttle). Calls fall on the interval's beat: the multiples of the interval on the process's clock,
+/// shared by every subscriber with that interval, so screens that follow the same data update together and read the
+/// same version of it (computed once). A change waits for the next beat; changes before it are folded into one call;
+/// a change during a call gives one more call, on a later beat. A zero interval calls at once. Calls run off the
+/// notifier's thread.
 /// </summary>
 public sealed class ChangeNotifier(TimeProvider time, Action<Exception>? onError = null)
 {
@@ -37,7 +40,7 @@ public sealed class ChangeNotifier(TimeProvider time, Action<Exception>? onError
     {
         readonly Lock gate = new();
         bool scheduled, pending, disposed;
-        long lastCall = long.MinValue;
+        long lastBeat = long.MinValue;
 
         public void Signal()
         {
@@ -54,17 +57,13 @@ public sealed class ChangeNotifier(TimeProvider time, Action<Exception>? onError
         {
             while (true)
             {
-                if (lastCall != long.MinValue)
-                {
-                    var wait = minInterval - owner.time.GetElapsedTime(lastCall);
-                    if (wait > TimeSpan.Zero) await Task.Delay(wait, owner.time);
-                }
+                var wait = UntilNextBeat();
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, owner.time);
                 lock (gate)
                 {
                     if (disposed) return;
                     pending = false;
                 }
-                lastCall = owner.time.GetTimestamp();
                 try { await callback(); }
                 catch (Exception e) { owner.onError?.Invoke(e); }
                 lock (gate)
@@ -72,6 +71,19 @@ public sealed class ChangeNotifier(TimeProvider time, Action<Exception>? onError
                     if (!pending || disposed) { scheduled = false; return; }
                 }
             }
+        }
+
+        /// <summary>
+        /// The time until the next beat: the next multiple of the interval on the clock after now, and after the beat of
+        /// the previous call (a timer that fires a little early must not give two calls around one beat).
+        /// </summary>
+        TimeSpan UntilNextBeat()
+        {
+            if (minInterval <= TimeSpan.Zero) return TimeSpan.Zero;
+            var length = Math.Max(1, (long)(minInterval.TotalSeconds * owner.time.TimestampFrequency));
+            var now = owner.time.GetTimestamp();
+            lastBeat = Math.Max(now / length, lastBeat) + 1;
+            return TimeSpan.FromSeconds((double)(lastBeat * length - now) / owner.time.TimestampFrequency);
         }
 
         public void Dispose()

@@ -1,6 +1,7 @@
 using FunnelDashboard.Web.Instances;
 using System.Net;
 using System.Text.Json;
+using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Tests.Support;
 using FunnelDashboard.Web.Capture;
@@ -23,7 +24,8 @@ public sealed class CaptureFuzzTests : IDisposable
         await store.InitializeAsync();
         var options = Options.Create(new CaptureOptions());
         var pipeline = new CapturePipeline(options);
-        var writer = new CaptureWriter(pipeline, store, options, new NoOtherInstances(), NullLogger<CaptureWriter>.Instance);
+        var writer = new CaptureWriter(pipeline, store, options, new NoOtherInstances(),
+                new FunnelAnalytics(store, Options.Create(new AnalyticsOptions()), NullLogger<FunnelAnalytics>.Instance), NullLogger<CaptureWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
         var bodies = new FuzzBodies(seed: 7);

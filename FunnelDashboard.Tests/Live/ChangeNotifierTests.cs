@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FunnelDashboard.Core.Common;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunnelDashboard.Tests.Live;
 
@@ -9,7 +10,7 @@ public class ChangeNotifierTests
     static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(300);
 
     [Fact]
-    public async Task A_burst_of_changes_gives_at_most_a_leading_and_a_trailing_call_spaced_by_the_interval()
+    public async Task A_burst_of_changes_gives_one_call_or_two_a_beat_apart()
     {
         var notifier = new ChangeNotifier();
         var value = 0;
@@ -71,6 +72,58 @@ public class ChangeNotifierTests
         Assert.Equal(0, called);
         Assert.Equal(2, notifier.SubscriberCount);
         Assert.Equal("boom", Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public async Task Subscribers_with_one_interval_are_called_together_on_its_beat_with_the_same_data()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, 300, TimeSpan.Zero));
+        var notifier = new ChangeNotifier(time);
+        var value = 1;
+        var calls = new ConcurrentQueue<(string Who, DateTimeOffset At, int Seen)>();
+        Func<Task> Record(string who) => () => { calls.Enqueue((who, time.GetUtcNow(), Volatile.Read(ref value))); return Task.CompletedTask; };
+        using var first = notifier.Subscribe(Record("first"), TimeSpan.FromSeconds(1));
+        notifier.Notify();
+        await AdvanceAsync(time, TimeSpan.FromMilliseconds(400)); // 10:00:00.700: nobody is called before the beat
+        using var second = notifier.Subscribe(Record("second"), TimeSpan.FromSeconds(1));
+        Volatile.Write(ref value, 2);
+        notifier.Notify();
+        await AdvanceAsync(time, TimeSpan.FromMilliseconds(400), until: () => calls.Count == 2); // past 10:00:01
+
+        var beat = new DateTimeOffset(2026, 12, 2, 10, 0, 1, TimeSpan.Zero);
+        Assert.All(calls, c => Assert.InRange(c.At, beat, beat.AddMilliseconds(100)));
+        Assert.Equal(["first", "second"], calls.Select(c => c.Who).Order());
+        Assert.All(calls, c => Assert.Equal(2, c.Seen)); // both show the same, newest data
+    }
+
+    [Fact]
+    public async Task Steady_changes_give_one_call_per_beat()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, 500, TimeSpan.Zero));
+        var notifier = new ChangeNotifier(time);
+        var calls = new ConcurrentQueue<DateTimeOffset>();
+        using var subscription = notifier.Subscribe(() => { calls.Enqueue(time.GetUtcNow()); return Task.CompletedTask; }, TimeSpan.FromSeconds(1));
+
+        for (var step = 0; step < 30; step++) // a change every 100 ms for 3 s
+        {
+            notifier.Notify();
+            await AdvanceAsync(time, TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal([1, 2, 3], calls.Select(at => at.Second));
+        Assert.All(calls, at => Assert.InRange(at.Millisecond, 0, 100));
+    }
+
+    /// <summary>Moves fake time forward in small steps, giving the notifier's tasks real time to set their timers.</summary>
+    static async Task AdvanceAsync(FakeTimeProvider time, TimeSpan by, Func<bool>? until = null)
+    {
+        var step = TimeSpan.FromMilliseconds(10);
+        for (var moved = TimeSpan.Zero; moved < by || (until is not null && !until() && moved < by * 10); moved += step)
+        {
+            await Task.Delay(5);
+            time.Advance(step);
+        }
+        await Task.Delay(20);
     }
 
     static async Task WaitUntil(Func<bool> condition)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FunnelDashboard.Core.Ingestion;
+using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Instances;
 using FunnelDashboard.Web.Cli;
@@ -31,7 +32,8 @@ public static class CaptureBenchmark
             await store.InitializeAsync(ct);
             var options = Options.Create(new CaptureOptions());
             var pipeline = new CapturePipeline(options);
-            var writer = new CaptureWriter(pipeline, store, options, new NoOtherInstances(), NullLogger<CaptureWriter>.Instance);
+            var writer = new CaptureWriter(pipeline, store, options, new NoOtherInstances(),
+                new FunnelAnalytics(store, Options.Create(new AnalyticsOptions()), NullLogger<FunnelAnalytics>.Instance), NullLogger<CaptureWriter>.Instance);
             await writer.StartAsync(ct);
 
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

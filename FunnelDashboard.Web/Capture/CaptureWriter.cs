@@ -1,3 +1,4 @@
+using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Instances;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace FunnelDashboard.Web.Capture;
 /// the other instances sharing the store told.
 /// </summary>
 public sealed class CaptureWriter(CapturePipeline pipeline, IEventStore store, IOptions<CaptureOptions> options, IInstanceMessages instances,
-    ILogger<CaptureWriter> logger)
+    FunnelAnalytics analytics,     ILogger<CaptureWriter> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,7 +46,11 @@ public sealed class CaptureWriter(CapturePipeline pipeline, IEventStore store, I
         {
             var isNew = await store.CaptureAsync(group.Select(p => p.Batch).ToList(), ct);
             for (var i = 0; i < group.Count; i++) group[i].Stored.TrySetResult(isNew[i]);
-            if (isNew.Contains(true)) instances.Publish(InstanceMessage.DataStored);
+            if (isNew.Contains(true))
+            {
+                analytics.RequestRefresh();
+                instances.Publish(InstanceMessage.DataStored);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException && group.Count > 1)
         {

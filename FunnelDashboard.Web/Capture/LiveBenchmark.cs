@@ -27,6 +27,7 @@ public static class LiveBenchmark
     {
         public readonly long PostedAt = postedAt;
         public readonly double[] VisibleMs = Enumerable.Repeat(double.NaN, subscribers).ToArray();
+        public double PublishedMs = double.NaN;
 
         public bool IsIn(EventSnapshot snapshot)
         {
@@ -90,15 +91,27 @@ public static class LiveBenchmark
                 return Task.CompletedTask;
             }, minInterval)).ToList();
 
+            // Unthrottled: when the batch is in the current view at all (the data path's share of visible).
+            subscriptions.Add(analytics.Subscribe(() =>
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (analytics.Current is not AnalyticsView view) return Task.CompletedTask;
+                Probe[] open;
+                lock (probes) open = probes.Where(p => double.IsNaN(p.PublishedMs)).ToArray();
+                foreach (var probe in open)
+                    if (probe.IsIn(view.Snapshot)) probe.PublishedMs = Stopwatch.GetElapsedTime(probe.PostedAt, now).TotalMilliseconds;
+                return Task.CompletedTask;
+            }, TimeSpan.Zero));
+
             using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
             run.CancelAfter(TimeSpan.FromSeconds(seconds));
             var clock = Stopwatch.StartNew();
             var posting = poster.RunAsync(new TrafficSimulator(rate, 100_000, TrafficSimulator.FreshUserIds(DateTime.UtcNow)), output, run.Token);
-            long warmRss = 0;
+            long warmRss = 0, warmData = 0;
             if (seconds > WarmUp.TotalSeconds)
             {
                 await Task.Delay(WarmUp, ct);
-                warmRss = Environment.WorkingSet;
+                (warmRss, warmData) = (SettledRss(), SnapshotOf(analytics).ColumnBytes);
             }
             var stats = await posting;
             var elapsed = clock.Elapsed;
@@ -107,12 +120,16 @@ public static class LiveBenchmark
             var drained = Stopwatch.StartNew();
             while (drained.Elapsed < Drain && Unseen(probes) > 0) await Task.Delay(100, ct);
             subscriptions.ForEach(s => s.Dispose());
-            long endRss = Environment.WorkingSet;
+            long endRss = SettledRss();
 
             var visible = probes.SelectMany(p => p.VisibleMs).Where(ms => !double.IsNaN(ms)).ToList();
-            var snapshot = ((AnalyticsView)analytics.Current).Snapshot;
+            var snapshot = SnapshotOf(analytics);
             output.WriteLine(Invariant($"{stats}; probes={probes.Count} unseen={Unseen(probes)} visible_p50_ms={Percentiles.Median(visible):F0}"));
-            output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {snapshot.ColumnBytes / 1048576.0:F1} MB; rss after warm-up {warmRss / 1048576.0:F0} MB, at the end {endRss / 1048576.0:F0} MB"));
+            var published = probes.Select(p => p.PublishedMs).Where(ms => !double.IsNaN(ms)).ToList();
+            output.WriteLine(Invariant($"published (in the current view, before throttling): p50_ms={Percentiles.Median(published):F0} p95_ms={Percentiles.Of(published, 0.95):F0}"));
+            output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {snapshot.ColumnBytes / 1048576.0:F1} MB"));
+            if (warmRss > 0)
+                output.WriteLine(Invariant($"rss after a full collection: {warmRss / 1048576.0:F0} MB after warm-up, {endRss / 1048576.0:F0} MB at the end: +{(endRss - warmRss) / 1048576.0:F1} MB, of which the snapshot's data +{(snapshot.ColumnBytes - warmData) / 1048576.0:F1} MB"));
             output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={endRss / 1048576.0:F0}"));
             await app.StopAsync(CancellationToken.None);
             return stats.Rejected == 0 ? 0 : 1;
@@ -122,6 +139,16 @@ public static class LiveBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    static EventSnapshot SnapshotOf(IFunnelAnalytics analytics) => ((AnalyticsView)analytics.Current).Snapshot;
+
+    /// <summary>The resident set once the garbage collector has returned what it can (so growth means memory held).</summary>
+    static long SettledRss()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return Environment.WorkingSet;
     }
 
     static int Unseen(List<Probe> probes)
