@@ -59,7 +59,7 @@ public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<Admin
         Assert.True(curvePoints.Distinct().Count() >= 2, $"the loss curve showed {string.Join(", ", curvePoints.Distinct())} points");
 
         // A second version trains on the same data with the same settings: no better, so it is kept but v1 still serves.
-        var second = app.Services.GetRequiredService<Retraining>().Enqueue(ForecastModelTrainer.Name, "test");
+        var second = await app.Services.GetRequiredService<Retraining>().EnqueueAsync(ForecastModelTrainer.Name, "test");
         Assert.Equal(JobState.Succeeded, (await app.Jobs.WhenFinishedAsync(second.Record.Id)).State);
         var rows = page.Page.Locator("table.fd-registry tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
