@@ -9,18 +9,25 @@ namespace FunnelDashboard.Core.Accounts;
 public sealed class AuditLog(SqlDatabase database, TimeProvider clock)
 {
     const string Table = "audit_log";
+    volatile bool initialized;
 
-    public Task InitializeAsync(CancellationToken ct = default) => database.ExecuteAsync($"""
-        CREATE TABLE IF NOT EXISTS {Table} (
-            id {database.IdentityKey}, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
-            outcome TEXT NOT NULL, detail TEXT)
-        """, ct);
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await database.ExecuteAsync($"""
+            CREATE TABLE IF NOT EXISTS {Table} (
+                id {database.IdentityKey}, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
+                outcome TEXT NOT NULL, detail TEXT)
+            """, ct);
+        initialized = true;
+    }
 
     /// <param name="actor">who acted: a user name, an API key's name, or "system"</param>
     /// <param name="action">what was done, dotted and stable so it can be searched: "user.add", "key.revoke", "analytics.refresh"</param>
     /// <param name="target">what it was done to: a user name, a key name, a job id ("" when nothing in particular)</param>
     public async Task RecordAsync(string actor, string action, string target, AuditOutcome outcome, string? detail = null, CancellationToken ct = default)
     {
+        // An action may come before the accounts initializer has made the table (a job queued at start).
+        if (!initialized) await InitializeAsync(ct);
         await using var connection = await database.OpenAsync(ct);
         await using var command = SqlCommands.Create(connection, null,
             $"INSERT INTO {Table} (at, actor, action, target, outcome, detail) VALUES (@at, @actor, @action, @target, @outcome, @detail)",

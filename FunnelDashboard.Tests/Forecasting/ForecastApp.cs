@@ -77,7 +77,7 @@ public sealed class ForecastApp(string dataset, string folder, bool trainOnStart
     /// <summary>Runs the forecast retraining job on whatever data there is; returns the ended job.</summary>
     public async Task<JobRecord> RetrainAsync(string startedBy = "test")
     {
-        var job = Services.GetRequiredService<Retraining>().Enqueue(ForecastModelTrainer.Name, startedBy);
+        var job = await Services.GetRequiredService<Retraining>().EnqueueAsync(ForecastModelTrainer.Name, startedBy);
         return await Jobs.WhenFinishedAsync(job.Record.Id).WaitAsync(TimeSpan.FromSeconds(120));
     }
 }

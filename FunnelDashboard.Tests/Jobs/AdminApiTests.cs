@@ -39,35 +39,6 @@ public sealed class AdminApiTests(GeneratedDataset dataset) : IClassFixture<Gene
         return (await ReadJson(response)).GetProperty("modelVersion").GetInt32();
     }
 
-    public static TheoryData<string, string, string?> AdminEndpoints => new()
-    {
-        { "POST", "/models/retrain", """{"model":"forecast"}""" },
-        { "GET", "/jobs", null },
-        { "GET", "/jobs/no-such-job", null },
-        { "POST", "/jobs/no-such-job/cancel", null },
-        { "POST", "/models/total/versions/1/activate", null },
-    };
-
-    [Theory]
-    [MemberData(nameof(AdminEndpoints))]
-    public async Task Every_admin_endpoint_refuses_anonymous_callers_with_401_and_capture_keys_with_403(string method, string path, string? body)
-    {
-        await using var app = App();
-        await app.WaitForDataAsync();
-
-        async Task<HttpStatusCode> Send(string? key)
-        {
-            using var client = app.Client(key);
-            var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : Json(body) };
-            return (await client.SendAsync(request)).StatusCode;
-        }
-
-        Assert.Equal(HttpStatusCode.Unauthorized, await Send(null));
-        Assert.Equal(HttpStatusCode.Forbidden, await Send(ForecastApp.CaptureKey));
-        var admin = await Send(ForecastApp.AdminKey);
-        Assert.True(admin is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)admin < 500, $"{method} {path} as admin: {admin}");
-    }
-
     [Fact]
     public async Task Retraining_the_two_tower_model_is_a_job_and_its_version_serves_similar_users()
     {

@@ -51,7 +51,7 @@ public sealed class DatasetUploadTests : IDisposable
         var before = await store.CountAsync();
 
         var upload = await DatasetUpload.SaveAsync(Files(Dataset(brokenSearch: true)), Limit, CancellationToken.None);
-        var job = app.Services.GetRequiredService<DatasetImportJobs>().EnqueueImport(upload, "alice");
+        var job = await app.Services.GetRequiredService<DatasetImportJobs>().EnqueueImportAsync(upload, "alice");
         var ended = await app.Services.GetRequiredService<JobRunner>().WhenFinishedAsync(job.Record.Id).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(JobState.Failed, ended.State);
@@ -71,7 +71,7 @@ public sealed class DatasetUploadTests : IDisposable
         ZipFile.CreateFromDirectory(Dataset(brokenSearch: false), zip);
 
         var upload = await DatasetUpload.SaveAsync([new UploadedFile("dataset.zip", _ => File.OpenRead(zip))], Limit, CancellationToken.None);
-        var job = app.Services.GetRequiredService<DatasetImportJobs>().EnqueueImport(upload, "alice");
+        var job = await app.Services.GetRequiredService<DatasetImportJobs>().EnqueueImportAsync(upload, "alice");
         var ended = await app.Services.GetRequiredService<JobRunner>().WhenFinishedAsync(job.Record.Id).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(ended.State == JobState.Succeeded, ended.Message);

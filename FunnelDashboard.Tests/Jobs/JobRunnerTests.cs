@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Jobs;
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Tests.Support;
@@ -25,7 +26,7 @@ public abstract class JobRunnerTests : IAsyncLifetime
 
     async Task<JobRunner> StartRunnerAsync()
     {
-        var runner = new JobRunner(new JobStore(Database), TimeProvider.System, NullLogger<JobRunner>.Instance);
+        var runner = new JobRunner(new JobStore(Database), new AuditLog(Database, TimeProvider.System), TimeProvider.System, NullLogger<JobRunner>.Instance);
         runners.Add(runner);
         await runner.StartAsync(CancellationToken.None);
         return runner;
@@ -38,12 +39,12 @@ public abstract class JobRunnerTests : IAsyncLifetime
     {
         var runner = await StartRunnerAsync();
         var (started, release) = (new TaskCompletionSource(), new TaskCompletionSource());
-        var first = runner.Enqueue("retrain-forecast", "alice", async (_, ct) =>
+        var first = await runner.EnqueueAsync("retrain-forecast", "alice", async (_, ct) =>
         {
             started.SetResult();
             await release.Task.WaitAsync(ct);
         });
-        var second = runner.Enqueue("import", "bob", (reporter, _) =>
+        var second = await runner.EnqueueAsync("import", "bob", (reporter, _) =>
         {
             reporter.Report(1, "imported");
             return Task.CompletedTask;
@@ -67,7 +68,7 @@ public abstract class JobRunnerTests : IAsyncLifetime
     {
         var runner = await StartRunnerAsync();
         var started = new TaskCompletionSource();
-        var job = runner.Enqueue("retrain-forecast", "alice", (reporter, ct) =>
+        var job = await runner.EnqueueAsync("retrain-forecast", "alice", (reporter, ct) =>
         {
             started.TrySetResult();
             for (var epoch = 1; ; epoch++) // like training: checks between epochs of ~50 ms
@@ -80,14 +81,25 @@ public abstract class JobRunnerTests : IAsyncLifetime
         await started.Task.WaitAsync(Timeout);
 
         var clock = Stopwatch.StartNew();
-        Assert.Equal(CancelOutcome.Cancelled, runner.Cancel(job.Record.Id, "carol"));
+        Assert.Equal(CancelOutcome.Cancelled, await runner.CancelAsync(job.Record.Id, "carol"));
         var ended = await runner.WhenFinishedAsync(job.Record.Id).WaitAsync(Timeout);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopped after {clock.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal((JobState.Cancelled, "Cancelled by carol."), (ended.State, ended.Message));
         Assert.Contains(ended.Log, line => line.EndsWith("Cancel requested by carol."));
-        Assert.Equal(CancelOutcome.AlreadyFinished, runner.Cancel(job.Record.Id, "carol"));
-        Assert.Equal(CancelOutcome.NotFound, runner.Cancel("no-such-job", "carol"));
+        Assert.Equal(CancelOutcome.AlreadyFinished, await runner.CancelAsync(job.Record.Id, "carol"));
+        Assert.Equal(CancelOutcome.NotFound, await runner.CancelAsync("no-such-job", "carol"));
+
+        // Who started and who cancelled, and the two refused cancels, newest first.
+        var audit = (await new AuditLog(Database, TimeProvider.System).ReadAsync(0, 500)).Entries
+            .Where(e => e.Target == job.Record.Id || e.Target == "no-such-job").Select(e => (e.Actor, e.Action, e.Target, e.Outcome, e.Detail));
+        Assert.Equal(
+        [
+            ("carol", JobRunner.CancelAction, "no-such-job", AuditOutcome.Failure, "no running or queued job has that id"),
+            ("carol", JobRunner.CancelAction, job.Record.Id, AuditOutcome.Failure, "retrain-forecast: it had already ended"),
+            ("carol", JobRunner.CancelAction, job.Record.Id, AuditOutcome.Success, "retrain-forecast"),
+            ("alice", JobRunner.StartAction, job.Record.Id, AuditOutcome.Success, "retrain-forecast"),
+        ], audit);
     }
 
     [Fact]
@@ -95,11 +107,11 @@ public abstract class JobRunnerTests : IAsyncLifetime
     {
         var runner = await StartRunnerAsync();
         var release = new TaskCompletionSource();
-        var first = runner.Enqueue("retrain-forecast", "alice", (_, ct) => release.Task.WaitAsync(ct));
+        var first = await runner.EnqueueAsync("retrain-forecast", "alice", (_, ct) => release.Task.WaitAsync(ct));
         var ran = false;
-        var second = runner.Enqueue("import", "bob", (_, _) => { ran = true; return Task.CompletedTask; });
+        var second = await runner.EnqueueAsync("import", "bob", (_, _) => { ran = true; return Task.CompletedTask; });
 
-        Assert.Equal(CancelOutcome.Cancelled, runner.Cancel(second.Record.Id, "carol"));
+        Assert.Equal(CancelOutcome.Cancelled, await runner.CancelAsync(second.Record.Id, "carol"));
         release.SetResult();
         await runner.WhenFinishedAsync(first.Record.Id).WaitAsync(Timeout);
         var cancelled = await runner.WhenFinishedAsync(second.Record.Id).WaitAsync(Timeout);
@@ -112,7 +124,7 @@ public abstract class JobRunnerTests : IAsyncLifetime
     public async Task A_failing_job_is_failed_and_its_log_says_why()
     {
         var runner = await StartRunnerAsync();
-        var job = runner.Enqueue("import", "alice", (reporter, _) =>
+        var job = await runner.EnqueueAsync("import", "alice", (reporter, _) =>
         {
             reporter.Log("reading user_table.csv");
             throw new InvalidDataException("user_table.csv line 3: 'x' is not a user id");
@@ -130,7 +142,7 @@ public abstract class JobRunnerTests : IAsyncLifetime
     public async Task The_history_survives_a_restart_and_jobs_a_stopped_app_left_running_are_failed()
     {
         var runner = await StartRunnerAsync();
-        var job = runner.Enqueue("refresh-analytics", "alice", (reporter, _) =>
+        var job = await runner.EnqueueAsync("refresh-analytics", "alice", (reporter, _) =>
         {
             reporter.Log("42 new events");
             return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ public sealed class SimulatorOptions
     public const string Section = "Simulator";
 
     /// <summary>0 (the default) turns the simulator off.</summary>
-    [Range(0, 100_000)]
+    [Range(0, SimulatorService.MaxEventsPerSecond)]
     public int EventsPerSecond { get; set; }
 
     /// <summary>How many distinct visitors it simulates; then they come back.</summary>
@@ -22,10 +23,13 @@ public sealed class SimulatorOptions
 /// <summary>
 /// Runs the <see cref="TrafficSimulator"/> in the app, handing its events to the capture pipeline directly (no HTTP,
 /// no key), so they are stored and acknowledged like any client's. It starts with the app when
-/// Simulator:EventsPerSecond is set; admins start and stop it from the admin page (who did is passed as the actor).
+/// Simulator:EventsPerSecond is set; admins start and stop it from the admin page, and each attempt is audited with
+/// who made it.
 /// </summary>
-public sealed class SimulatorService(CapturePipeline pipeline, IOptions<SimulatorOptions> options, ILogger<SimulatorService> logger) : BackgroundService
+public sealed class SimulatorService(CapturePipeline pipeline, AuditLog audit, IOptions<SimulatorOptions> options, ILogger<SimulatorService> logger) : BackgroundService
 {
+    public const int MaxEventsPerSecond = 100_000;
+    public const string StartAction = "simulator.start", StopAction = "simulator.stop";
     static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
     readonly Lock gate = new();
     CancellationTokenSource? running;
@@ -39,14 +43,47 @@ public sealed class SimulatorService(CapturePipeline pipeline, IOptions<Simulato
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         appStopping = stoppingToken;
-        if (options.Value.EventsPerSecond > 0) Start(options.Value.EventsPerSecond, "settings");
+        if (options.Value.EventsPerSecond > 0) Run(options.Value.EventsPerSecond, "settings");
         return Task.CompletedTask;
     }
 
-    /// <summary>Starts simulating (or changes the rate of a running simulation).</summary>
-    public void Start(int eventsPerSecond, string actor)
+    /// <summary>Starts simulating (or changes the rate of a running simulation), and audits it.</summary>
+    /// <returns>Why it did not start (a rate out of range); null when it did.</returns>
+    public async Task<string?> StartSimulatingAsync(int eventsPerSecond, string actor)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerSecond, 1);
+        if (eventsPerSecond is < 1 or > MaxEventsPerSecond)
+        {
+            var problem = $"Events per second must be from 1 to {MaxEventsPerSecond:N0}, not {eventsPerSecond:N0}.";
+            await audit.RecordAsync(actor, StartAction, "", AuditOutcome.Failure, problem);
+            return problem;
+        }
+        Run(eventsPerSecond, actor);
+        await audit.RecordAsync(actor, StartAction, "", AuditOutcome.Success, $"{eventsPerSecond:N0} events per second");
+        return null;
+    }
+
+    /// <summary>Stops simulating, and audits it.</summary>
+    /// <returns>Why there was nothing to stop; null when it stopped.</returns>
+    public async Task<string?> StopSimulatingAsync(string actor)
+    {
+        bool wasRunning;
+        lock (gate)
+        {
+            wasRunning = running is not null;
+            running?.Cancel();
+            running = null;
+            Rate = null;
+        }
+        var problem = wasRunning ? null : "The simulator was not running.";
+        await audit.RecordAsync(actor, StopAction, "", wasRunning ? AuditOutcome.Success : AuditOutcome.Failure, problem);
+        if (!wasRunning) return problem;
+        logger.LogInformation("{Actor} stopped the traffic simulator", actor);
+        Changed?.Invoke();
+        return null;
+    }
+
+    void Run(int eventsPerSecond, string actor)
+    {
         lock (gate)
         {
             running?.Cancel();
@@ -55,19 +92,6 @@ public sealed class SimulatorService(CapturePipeline pipeline, IOptions<Simulato
             _ = RunAsync(eventsPerSecond, running.Token);
         }
         logger.LogInformation("{Actor} started simulating {Rate} events per second from {Users:N0} visitors", actor, eventsPerSecond, options.Value.Users);
-        Changed?.Invoke();
-    }
-
-    public void Stop(string actor)
-    {
-        lock (gate)
-        {
-            if (running is null) return;
-            running.Cancel();
-            running = null;
-            Rate = null;
-        }
-        logger.LogInformation("{Actor} stopped the traffic simulator", actor);
         Changed?.Invoke();
     }
 

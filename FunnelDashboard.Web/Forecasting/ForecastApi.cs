@@ -85,13 +85,11 @@ public static class ForecastApi
             models.Values.Select(m => SeriesModelInfo.From(m, forecasts.TrainingLog(m.Info.SeriesKey, m.Info.Version))).ToList()));
     }
 
-    static Results<Ok<ModelVersionSummary>, ValidationProblem, ProblemHttpResult> Activate(string series, int version, HttpContext context, ForecastService forecasts)
+    static async Task<Results<Ok<ModelVersionSummary>, ValidationProblem, ProblemHttpResult>> Activate(string series, int version, HttpContext context, ForecastService forecasts)
     {
-        if (!VisitSeries.Keys.Contains(series))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["series"] = [$"Unknown series '{series}'. Known series: {string.Join(", ", VisitSeries.Keys)}."] });
         try
         {
-            return TypedResults.Ok(ModelVersionSummary.From(forecasts.Activate(series, version, JobsApi.Actor(context.User)), active: true));
+            return TypedResults.Ok(ModelVersionSummary.From(await forecasts.ActivateAsync(series, version, AccountPrincipal.Actor(context.User)), active: true));
         }
         catch (FileNotFoundException)
         {
@@ -99,7 +97,7 @@ public static class ForecastApi
         }
         catch (ArgumentException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [e.Message] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.ParamName == "series" ? "series" : "version"] = [e.Message] });
         }
     }
 

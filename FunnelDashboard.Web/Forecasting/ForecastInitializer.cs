@@ -24,6 +24,6 @@ public sealed class ForecastInitializer(
         if (forecasts.HasAllModels || !options.Value.TrainOnStart) return;
         logger.LogInformation("No usable forecast model for every series in {Directory}: training once the data is loaded", forecasts.ModelDirectory);
         await analytics.WhenReadyAsync(stoppingToken);
-        retraining.EnqueueUnlessPending(ForecastModelTrainer.Name, Actor);
+        await retraining.EnqueueUnlessPendingAsync(ForecastModelTrainer.Name, Actor);
     }
 }

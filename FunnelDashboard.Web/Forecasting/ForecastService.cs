@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.ML.Forecasting;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,11 @@ public sealed record SeriesForecast(string Series, ModelVersionInfo Model, DateO
 /// </summary>
 public sealed class ForecastService
 {
+    /// <summary>The audit action of <see cref="ActivateAsync"/>.</summary>
+    public const string ActivateAction = "model.activate";
+
     readonly FunnelAnalytics analytics;
+    readonly AuditLog audit;
     readonly ILogger<ForecastService> logger;
     readonly Lock loading = new();
     volatile IReadOnlyDictionary<string, ServedModel>? served;
@@ -37,9 +42,10 @@ public sealed class ForecastService
 
     sealed record HistoryCache(EventSnapshot Snapshot, IReadOnlyDictionary<string, DailySeries> Series);
 
-    public ForecastService(FunnelAnalytics analytics, IOptions<ForecastingOptions> options, ILogger<ForecastService> logger)
+    public ForecastService(FunnelAnalytics analytics, AuditLog audit, IOptions<ForecastingOptions> options, ILogger<ForecastService> logger)
     {
         this.analytics = analytics;
+        this.audit = audit;
         this.logger = logger;
         Registry = new ForecastModelRegistry(options.Value.ModelDirectory);
         Status = new ForecastStatus(ForecastState.Idle, options.Value.TrainOnStart
@@ -70,22 +76,36 @@ public sealed class ForecastService
 
     public bool HasAllModels => VisitSeries.Keys.All(Models.ContainsKey);
 
-    /// <summary>Makes a good stored version the one served for its series (roll back or forward); the API serves it at once.</summary>
+    /// <summary>
+    /// Makes a good stored version the one served for its series (roll back or forward); the API serves it at once.
+    /// The attempt is audited (for the API and the admin page alike), a refused one as a failure with why.
+    /// </summary>
     /// <param name="actor">Who activated it.</param>
     /// <exception cref="FileNotFoundException">The series has no such version.</exception>
     /// <exception cref="ArgumentException">The version is not good, or the series is not one the app forecasts.</exception>
-    public ModelVersionInfo Activate(string series, int version, string actor)
+    public async Task<ModelVersionInfo> ActivateAsync(string series, int version, string actor)
     {
-        if (!VisitSeries.Keys.Contains(series))
-            throw new ArgumentException($"Unknown series '{series}'. Known series: {string.Join(", ", VisitSeries.Keys)}.", nameof(series));
+        var target = $"{series} v{version}";
         ModelVersionInfo info;
-        lock (loading)
+        try
         {
-            info = Registry.Activate(series, version);
-            served = LoadModels();
+            if (!VisitSeries.Keys.Contains(series))
+                throw new ArgumentException($"Unknown series '{series}'. Known series: {string.Join(", ", VisitSeries.Keys)}.", nameof(series));
+            lock (loading)
+            {
+                info = Registry.Activate(series, version);
+                served = LoadModels();
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+        {
+            await audit.RecordAsync(actor, ActivateAction, target, AuditOutcome.Failure,
+                e is FileNotFoundException ? $"'{series}' has no version {version}." : e.Message);
+            throw;
         }
         logger.LogInformation("{Actor} activated the {Series} forecast model v{Version}", actor, series, version);
         Changed?.Invoke();
+        await audit.RecordAsync(actor, ActivateAction, target, AuditOutcome.Success);
         return info;
     }
 

@@ -34,11 +34,11 @@ public sealed class RetrainScheduler(
                 var now = time.GetUtcNow();
                 if (nextDaily is { } due && now >= due)
                 {
-                    Queue($"the daily retraining at {schedule.DailyAt:HH:mm} UTC");
+                    await QueueAsync($"the daily retraining at {schedule.DailyAt:HH:mm} UTC");
                     nextDaily = NextOccurrence(now, schedule.DailyAt!.Value);
                 }
                 if (schedule.AfterNewDays is { } required && NewDays() is { } days && days >= required)
-                    Queue($"{days} new days of data (Forecasting:RetrainSchedule:AfterNewDays = {required})");
+                    await QueueAsync($"{days} new days of data (Forecasting:RetrainSchedule:AfterNewDays = {required})");
                 var wait = schedule.CheckEvery;
                 if (nextDaily is { } next && next - now < wait) wait = next - now;
                 await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stoppingToken);
@@ -65,9 +65,9 @@ public sealed class RetrainScheduler(
         return newest is null ? null : range.To.DayNumber - newest.DataEnd.DayNumber;
     }
 
-    void Queue(string reason)
+    async Task QueueAsync(string reason)
     {
-        if (retraining.EnqueueUnlessPending(ForecastModelTrainer.Name, Actor) is { } job)
+        if (await retraining.EnqueueUnlessPendingAsync(ForecastModelTrainer.Name, Actor) is { } job)
             logger.LogInformation("Queued forecast retraining job {Id}: {Reason}", job.Record.Id, reason);
     }
 }

@@ -1,3 +1,4 @@
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
@@ -5,15 +6,36 @@ using FunnelDashboard.Core.Storage;
 namespace FunnelDashboard.Web.Jobs;
 
 /// <summary>Queues the jobs that change the data: importing an uploaded dataset, and refreshing the analytics.</summary>
-public sealed class DatasetImportJobs(JobRunner runner, IEventStore store, DatasetImporter importer, FunnelAnalytics analytics)
+public sealed class DatasetImportJobs(JobRunner runner, IEventStore store, DatasetImporter importer, FunnelAnalytics analytics, AuditLog audit)
 {
     public const string ImportKind = "import", RefreshKind = "refresh-analytics";
+
+    /// <summary>
+    /// Saves an upload (<see cref="DatasetUpload"/>) and queues its import; an upload refused before any job exists
+    /// (a file not of the dataset, too large, cut short) is audited as a failed start, and the exception rethrown.
+    /// </summary>
+    /// <exception cref="ImportException">The upload is not the dataset's files; the message names the file.</exception>
+    /// <exception cref="IOException">The upload could not be read.</exception>
+    public async Task<JobSnapshot> ImportUploadAsync(IReadOnlyList<UploadedFile> files, long maxBytes, string startedBy)
+    {
+        string folder;
+        try
+        {
+            folder = await DatasetUpload.SaveAsync(files, maxBytes, CancellationToken.None);
+        }
+        catch (Exception e) when (e is ImportException or IOException)
+        {
+            await audit.RecordAsync(startedBy, JobRunner.StartAction, "", AuditOutcome.Failure, $"{ImportKind}: {e.Message}");
+            throw;
+        }
+        return await EnqueueImportAsync(folder, startedBy);
+    }
 
     /// <summary>
     /// Imports the dataset folder (all or nothing), then refreshes the analytics; deletes the folder afterwards. A bad
     /// file fails the job with the line-level report of the command line: file, line, reason.
     /// </summary>
-    public JobSnapshot EnqueueImport(string folder, string startedBy) => runner.Enqueue(ImportKind, startedBy, async (reporter, ct) =>
+    public Task<JobSnapshot> EnqueueImportAsync(string folder, string startedBy) => runner.EnqueueAsync(ImportKind, startedBy, async (reporter, ct) =>
     {
         try
         {
@@ -43,7 +65,7 @@ public sealed class DatasetImportJobs(JobRunner runner, IEventStore store, Datas
     });
 
     /// <summary>Reads the events stored since the last refresh into the analytics now.</summary>
-    public JobSnapshot EnqueueRefresh(string startedBy) => runner.Enqueue(RefreshKind, startedBy, async (reporter, ct) =>
+    public Task<JobSnapshot> EnqueueRefreshAsync(string startedBy) => runner.EnqueueAsync(RefreshKind, startedBy, async (reporter, ct) =>
     {
         reporter.Report(0.1, "Reading new events…");
         var view = await analytics.RefreshAsync(ct);

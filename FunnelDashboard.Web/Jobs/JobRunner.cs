@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Common;
 using FunnelDashboard.Core.Jobs;
 
@@ -18,12 +19,16 @@ public enum CancelOutcome { NotFound, AlreadyFinished, Cancelled }
 /// queued, so two trainings never compete for the two cores; the others wait. Every job is saved to the
 /// <see cref="JobStore"/> when it changes state, so the history survives restarts (jobs a stopped app left unfinished
 /// are marked failed at the next start); progress, log and loss curve are followed live through <see cref="Subscribe"/>.
-/// Who asked for each job or its cancellation is passed to <see cref="Enqueue"/> and <see cref="Cancel"/>: the one
-/// place per action to audit.
+/// Who asked for each job or its cancellation is passed to <see cref="EnqueueAsync"/> and <see cref="CancelAsync"/>,
+/// which record it in the <see cref="AuditLog"/>: the one place that audits starting and cancelling jobs.
 /// </summary>
 public sealed class JobRunner : BackgroundService
 {
+    /// <summary>The audit actions of the jobs; a caller that refuses to queue a job records its refusal under <see cref="StartAction"/>.</summary>
+    public const string StartAction = "job.start", CancelAction = "job.cancel";
+
     readonly JobStore store;
+    readonly AuditLog audit;
     readonly TimeProvider time;
     readonly ILogger<JobRunner> logger;
     readonly Channel<LiveJob> queue = Channel.CreateUnbounded<LiveJob>();
@@ -31,9 +36,10 @@ public sealed class JobRunner : BackgroundService
     readonly ChangeNotifier changes;
     readonly Lazy<Task> storeReady;
 
-    public JobRunner(JobStore store, TimeProvider time, ILogger<JobRunner> logger)
+    public JobRunner(JobStore store, AuditLog audit, TimeProvider time, ILogger<JobRunner> logger)
     {
         this.store = store;
+        this.audit = audit;
         this.time = time;
         this.logger = logger;
         changes = new ChangeNotifier(time, e => logger.LogWarning(e, "A job subscriber failed"));
@@ -43,9 +49,9 @@ public sealed class JobRunner : BackgroundService
     /// <summary>Calls <paramref name="onChanged"/> after jobs change (queued, progress, log, ended), at most once per <paramref name="minInterval"/>.</summary>
     public IDisposable Subscribe(Func<Task> onChanged, TimeSpan minInterval) => changes.Subscribe(onChanged, minInterval);
 
-    /// <summary>Queues a job; it runs when the ones before it have ended.</summary>
+    /// <summary>Queues a job, and audits who did; it runs when the ones before it have ended.</summary>
     /// <param name="startedBy">Who asked for it (a user, an API key's name, "schedule").</param>
-    public JobSnapshot Enqueue(string kind, string startedBy, JobWork work)
+    public async Task<JobSnapshot> EnqueueAsync(string kind, string startedBy, JobWork work)
     {
         var job = new LiveJob(this, Guid.NewGuid().ToString("N"), kind, startedBy, work, time.GetUtcNow());
         jobs[job.Id] = job;
@@ -53,19 +59,46 @@ public sealed class JobRunner : BackgroundService
         queue.Writer.TryWrite(job);
         logger.LogInformation("Job {Id} ({Kind}) queued by {Actor}", job.Id, kind, startedBy);
         changes.Notify();
+        await AuditAsync(startedBy, StartAction, job.Id, AuditOutcome.Success, kind);
         return job.Snapshot();
     }
 
-    /// <summary>Cancels a queued job at once, or asks a running one to stop (its work stops at its next check, within a second).</summary>
+    /// <summary>
+    /// Cancels a queued job at once, or asks a running one to stop (its work stops at its next check, within a second);
+    /// audits who asked, as a failure when there was nothing to cancel.
+    /// </summary>
     /// <param name="actor">Who cancelled it.</param>
-    public CancelOutcome Cancel(string id, string actor)
+    public async Task<CancelOutcome> CancelAsync(string id, string actor)
     {
         // Jobs of earlier runs of the app are all finished.
-        if (!jobs.TryGetValue(id, out var job)) return CancelOutcome.NotFound;
-        if (!job.Cancel(actor)) return CancelOutcome.AlreadyFinished;
-        logger.LogInformation("Job {Id} ({Kind}) cancelled by {Actor}", id, job.Kind, actor);
-        changes.Notify();
-        return CancelOutcome.Cancelled;
+        var outcome = !jobs.TryGetValue(id, out var job) ? CancelOutcome.NotFound
+            : !job.Cancel(actor) ? CancelOutcome.AlreadyFinished
+            : CancelOutcome.Cancelled;
+        if (outcome == CancelOutcome.Cancelled)
+        {
+            logger.LogInformation("Job {Id} ({Kind}) cancelled by {Actor}", id, job!.Kind, actor);
+            changes.Notify();
+        }
+        await AuditAsync(actor, CancelAction, id, outcome == CancelOutcome.Cancelled ? AuditOutcome.Success : AuditOutcome.Failure, outcome switch
+        {
+            CancelOutcome.Cancelled => job!.Kind,
+            CancelOutcome.AlreadyFinished => $"{job!.Kind}: it had already ended",
+            _ => "no running or queued job has that id",
+        });
+        return outcome;
+    }
+
+    /// <summary>Records an action in the audit log; as with the history, a store that fails is logged and the jobs go on.</summary>
+    async Task AuditAsync(string actor, string action, string target, AuditOutcome outcome, string detail)
+    {
+        try
+        {
+            await audit.RecordAsync(actor, action, target, outcome, detail);
+        }
+        catch (Exception e)
+        {
+            logger.LogError("The audit log could not record {Action} of job {Id} by {Actor}: {Error}", action, target, actor, e.Message);
+        }
     }
 
     /// <summary>The jobs of this run of the app, newest first.</summary>

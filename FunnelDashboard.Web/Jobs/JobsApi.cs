@@ -1,6 +1,6 @@
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Web.Security;
 using System.Globalization;
-using System.Security.Claims;
 using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Forecasting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,20 +34,18 @@ public static class JobsApi
         return endpoints;
     }
 
-    /// <summary>Who is calling: the signed-in person's or the API key's name.</summary>
-    public static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? "unknown";
-
-    static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> RetrainAsync(HttpContext context, Retraining retraining)
+    static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> RetrainAsync(HttpContext context, Retraining retraining, AuditLog audit)
     {
         var body = await JsonBody.ReadAsync<RetrainRequest>(context.Request, MaxBodyBytes);
         if (body.Refusal is { } refusal) return refusal;
         if (body.Value is not { } value) return TypedResults.ValidationProblem(body.Errors);
         if (value.Model is not { } model || !retraining.IsKnown(model))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["model"] = [$"{(value.Model is null ? "Name the model to retrain" : $"Unknown model '{value.Model}'")}: one of {string.Join(", ", retraining.Models)}."],
-            });
-        var job = retraining.Enqueue(model, Actor(context.User));
+        {
+            var problem = $"{(value.Model is null ? "Name the model to retrain" : $"Unknown model '{value.Model}'")}: one of {string.Join(", ", retraining.Models)}.";
+            await audit.RecordAsync(AccountPrincipal.Actor(context.User), JobRunner.StartAction, "", AuditOutcome.Failure, problem, context.RequestAborted);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = [problem] });
+        }
+        var job = await retraining.EnqueueAsync(model, AccountPrincipal.Actor(context.User));
         return TypedResults.Accepted($"/jobs/{job.Record.Id}", JobResponse.From(job));
     }
 
@@ -65,7 +63,7 @@ public static class JobsApi
         await runner.GetAsync(id, ct) is { } job ? TypedResults.Ok(JobResponse.From(job)) : NoSuchJob(id);
 
     static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelAsync(string id, HttpContext context, JobRunner runner) =>
-        runner.Cancel(id, Actor(context.User)) switch
+        await runner.CancelAsync(id, AccountPrincipal.Actor(context.User)) switch
         {
             CancelOutcome.Cancelled => TypedResults.Ok(JobResponse.From((await runner.GetAsync(id))!)),
             CancelOutcome.AlreadyFinished => TypedResults.Problem($"Job {id} has already ended.", statusCode: StatusCodes.Status409Conflict, title: "Nothing to cancel"),

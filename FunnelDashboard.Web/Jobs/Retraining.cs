@@ -17,11 +17,11 @@ public sealed class Retraining(JobRunner runner, IEnumerable<IModelTrainer> trai
     public bool IsKnown(string model) => Models.Contains(model);
 
     /// <exception cref="ArgumentException">No such model.</exception>
-    public JobSnapshot Enqueue(string model, string startedBy)
+    public Task<JobSnapshot> EnqueueAsync(string model, string startedBy)
     {
         if (!IsKnown(model)) throw new ArgumentException($"Unknown model '{model}'. Known models: {string.Join(", ", Models)}.", nameof(model));
         var chosen = model == All ? trainers : trainers.Where(t => t.Model == model).ToList();
-        return runner.Enqueue(KindOf(model), startedBy, async (reporter, ct) =>
+        return runner.EnqueueAsync(KindOf(model), startedBy, async (reporter, ct) =>
         {
             foreach (var (index, trainer) in chosen.Index())
             {
@@ -32,6 +32,6 @@ public sealed class Retraining(JobRunner runner, IEnumerable<IModelTrainer> trai
     }
 
     /// <summary>Queues a retraining unless one of the same model is already waiting or running; null when it is.</summary>
-    public JobSnapshot? EnqueueUnlessPending(string model, string startedBy) =>
-        runner.IsPending(KindOf(model)) ? null : Enqueue(model, startedBy);
+    public async Task<JobSnapshot?> EnqueueUnlessPendingAsync(string model, string startedBy) =>
+        runner.IsPending(KindOf(model)) ? null : await EnqueueAsync(model, startedBy);
 }

@@ -9,7 +9,7 @@ namespace FunnelDashboard.Tests.Web.Browser;
 /// <summary>Signing in, the admin pages and the Content-Security-Policy, in Chromium.</summary>
 public sealed class AccountBrowserTests(FakeDashboardAppFixture app) : IClassFixture<FakeDashboardAppFixture>
 {
-    const string AdminName = "browser-admin", AdminPassword = "browser-admin-password", AnalystName = "browser-analyst";
+    const string AdminName = "browser-admin", AnalystName = "browser-analyst";
 
     /// <summary>Every Content-Security-Policy violation the page reports, from its first script on.</summary>
     static async Task WatchPolicyViolationsAsync(DashboardPage page) =>
@@ -23,21 +23,6 @@ public sealed class AccountBrowserTests(FakeDashboardAppFixture app) : IClassFix
         var violations = await page.Page.EvaluateAsync<string[]>("window.cspViolations");
         Assert.True(violations.Length == 0, $"{what}: {string.Join("; ", violations)}");
         Assert.Empty(page.ConsoleErrors);
-    }
-
-    async Task AddUserAsync(string name, string role)
-    {
-        var services = app.Services;
-        await services.GetRequiredService<AccountsInitializer>().Ready;
-        await services.GetRequiredService<AccountStore>().TryAddUserAsync(
-            name, services.GetRequiredService<Passwords>().Hash(AdminPassword), role, mustChangePassword: false);
-    }
-
-    static async Task SignInAsync(DashboardPage page, string name)
-    {
-        await page.Page.GetByLabel("User name").FillAsync(name);
-        await page.Page.GetByLabel("Password").FillAsync(AdminPassword);
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     [Theory]
@@ -69,13 +54,13 @@ public sealed class AccountBrowserTests(FakeDashboardAppFixture app) : IClassFix
     [Fact]
     public async Task An_admin_page_sends_a_visitor_to_sign_in_and_back_and_the_admin_pages_pass_axe()
     {
-        await AddUserAsync(AdminName, UserRoles.Admin);
+        await app.AddUserAsync(AdminName, UserRoles.Admin);
         await using var page = await app.OpenAsync();
         await WatchPolicyViolationsAsync(page);
 
         await page.GoToAsync("admin/users");
         await Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/login\?returnUrl=%2Fadmin%2Fusers$"));
-        await SignInAsync(page, AdminName);
+        await page.SignInAsync(AdminName);
         await page.WaitUntilInteractiveAsync();
         await Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/users$"));
         await Expect(page.Page.Locator($"[data-signed-in='{AdminName}']")).ToBeVisibleAsync();
@@ -98,10 +83,10 @@ public sealed class AccountBrowserTests(FakeDashboardAppFixture app) : IClassFix
     [Fact]
     public async Task An_admin_creates_a_key_shown_once_and_revokes_it_in_the_page()
     {
-        await AddUserAsync(AdminName, UserRoles.Admin);
+        await app.AddUserAsync(AdminName, UserRoles.Admin);
         await using var page = await app.OpenAsync();
         await page.GoToAsync("login?returnUrl=%2Fadmin%2Fkeys");
-        await SignInAsync(page, AdminName);
+        await page.SignInAsync(AdminName);
         await page.WaitUntilInteractiveAsync();
 
         var name = $"loader-{Guid.NewGuid():N}"[..20];
@@ -123,10 +108,10 @@ public sealed class AccountBrowserTests(FakeDashboardAppFixture app) : IClassFix
     [Fact]
     public async Task An_analyst_navigating_inside_the_app_to_an_admin_page_is_told_access_is_denied()
     {
-        await AddUserAsync(AnalystName, UserRoles.Analyst);
+        await app.AddUserAsync(AnalystName, UserRoles.Analyst);
         await using var page = await app.OpenAsync();
         await page.GoToAsync("login");
-        await SignInAsync(page, AnalystName);
+        await page.SignInAsync(AnalystName);
         await page.WaitUntilInteractiveAsync();
         await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToHaveCountAsync(0);
 

@@ -4,7 +4,9 @@ using FunnelDashboard.Core.Jobs;
 using FunnelDashboard.Tests.Forecasting;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Jobs;
+using FunnelDashboard.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelDashboard.Tests.Web.Browser;
@@ -26,11 +28,25 @@ public sealed class AdminAppFixture : DashboardAppFixture
 
 public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<AdminAppFixture>
 {
-    [Fact]
-    public async Task An_admin_starts_a_retraining_watches_it_progress_then_rolls_the_served_version_back()
+    const string AdminName = "browser-operator";
+
+    /// <summary>A page signed in as the admin person, on <paramref name="path"/>.</summary>
+    async Task<DashboardPage> SignedInAsync(string path, string theme = "light")
     {
-        await using var page = await app.OpenAsync(apiKey: DashboardAppFixture.AdminKey);
-        await page.GoToAsync("admin");
+        await app.AddUserAsync(AdminName, UserRoles.Admin);
+        var page = await app.OpenAsync(theme: theme);
+        await page.GoToAsync($"login?returnUrl={Uri.EscapeDataString("/" + path)}");
+        await page.SignInAsync(AdminName);
+        await Expect(page.Page.Locator($"[data-signed-in='{AdminName}']")).ToBeVisibleAsync(); // on the page signing in led to
+        await page.WaitUntilInteractiveAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task An_admin_signs_in_starts_a_retraining_watches_it_progress_then_rolls_the_served_version_back()
+    {
+        await using var page = await SignedInAsync("admin");
+        await Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
         await Expect(page.Page.GetByText("No version of total yet")).ToBeVisibleAsync();
 
         // The first version, from the button.
@@ -57,20 +73,23 @@ public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<Admin
         Assert.True(moving.Count >= 2, $"the bar showed {string.Join(", ", seen.Distinct())} %");
         Assert.Equal(seen, seen.Order()); // it only moves forward
         Assert.True(curvePoints.Distinct().Count() >= 2, $"the loss curve showed {string.Join(", ", curvePoints.Distinct())} points");
+        Assert.Equal(1, await ServedVersionAsync());
 
-        // A second version trains on the same data with the same settings: no better, so it is kept but v1 still serves.
-        var second = app.Services.GetRequiredService<Retraining>().Enqueue(ForecastModelTrainer.Name, "test");
-        Assert.Equal(JobState.Succeeded, (await app.Jobs.WhenFinishedAsync(second.Record.Id)).State);
+        // A second version, from the button again: the same data and settings, no better, so it is kept but v1 still serves.
+        await page.Page.Locator("[data-action='retrain-forecast']").ClickAsync();
+        await Expect(page.Page.Locator("li[data-job]")).ToHaveCountAsync(2);
+        var second = await page.Page.Locator("li[data-job]").First.GetAttributeAsync("data-job");
+        Assert.Equal(JobState.Succeeded, (await app.Jobs.WhenFinishedAsync(second!).WaitAsync(TimeSpan.FromMinutes(2))).State);
         var rows = page.Page.Locator("table.fd-registry tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(page.Page.Locator("tr[data-version='1']")).ToHaveAttributeAsync("data-active", "true");
         await Expect(page.Page.Locator("tr[data-version='2']")).ToContainTextAsync("Not activated: RMSE");
 
         // Roll forward to v2, then back to the older v1: the API serves each at once.
-        await page.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Activate version 2 of total" }).ClickAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Activate version 2 of total" }).ClickAsync();
         await Expect(page.Page.Locator("tr[data-version='2']")).ToHaveAttributeAsync("data-active", "true");
         Assert.Equal(2, await ServedVersionAsync());
-        await page.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Activate version 1 of total" }).ClickAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Activate version 1 of total" }).ClickAsync();
         await Expect(page.Page.Locator("tr[data-version='1']")).ToHaveAttributeAsync("data-active", "true");
         await Expect(page.Page.Locator("tr[data-version='2']")).ToHaveAttributeAsync("data-active", "false");
         Assert.Equal(1, await ServedVersionAsync());
@@ -79,10 +98,18 @@ public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<Admin
         // With jobs and versions on it, in both themes, with a log open.
         await job.Locator("summary").ClickAsync();
         await AccessibilityTests.AssertNoViolationsAsync(page, "admin with jobs and versions, light");
-        await using var dark = await app.OpenAsync(theme: "dark", apiKey: DashboardAppFixture.AdminKey);
-        await dark.GoToAsync("admin?series=home");
-        await Expect(dark.Page.Locator("table.fd-registry[data-series='home'] tbody tr")).ToHaveCountAsync(2);
-        await AccessibilityTests.AssertNoViolationsAsync(dark, "admin with jobs and versions, dark");
+        await using (var dark = await SignedInAsync("admin?series=home", theme: "dark"))
+        {
+            await Expect(dark.Page.Locator("table.fd-registry[data-series='home'] tbody tr")).ToHaveCountAsync(2);
+            await AccessibilityTests.AssertNoViolationsAsync(dark, "admin with jobs and versions, dark");
+        }
+
+        // The audit page names the person for each of these actions.
+        await page.GoToAsync("admin/audit");
+        ILocator Mine(string action) => page.Page.Locator($"tr[data-audit-action='{action}'][data-audit-outcome='Success']").Filter(new() { HasText = AdminName });
+        await Expect(Mine("job.start")).ToHaveCountAsync(2);
+        await Expect(Mine("model.activate")).ToHaveCountAsync(2);
+        await Expect(Mine("model.activate").First).ToContainTextAsync("total v1"); // newest first
     }
 
     [Fact]
@@ -91,7 +118,7 @@ public sealed class AdminBrowserTests(AdminAppFixture app) : IClassFixture<Admin
         await using (var admin = await app.OpenAsync(apiKey: DashboardAppFixture.AdminKey))
         {
             await admin.GoToAsync("admin");
-            await Expect(admin.Page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Admin", Level = 1 })).ToBeVisibleAsync();
+            await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Admin", Level = 1 })).ToBeVisibleAsync();
             await admin.WaitUntilInteractiveAsync();
             await Expect(admin.Page.Locator("[data-action='retrain-forecast']")).ToBeVisibleAsync();
         }

@@ -1,5 +1,7 @@
+using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Tests.Support;
+using FunnelDashboard.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,9 @@ public abstract class DashboardAppFixture : IAsyncLifetime
     /// <summary>An admin API key a browser context may send (X-Api-Key): how the admin page's tests open it as a machine would.</summary>
     public const string AdminKey = "browser-test-admin-key-0123456789";
 
+    /// <summary>The password of the users <see cref="AddUserAsync"/> makes.</summary>
+    public const string UserPassword = "browser-user-password";
+
     static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -33,6 +38,14 @@ public abstract class DashboardAppFixture : IAsyncLifetime
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected virtual void ConfigureTestServices(IServiceCollection services) { }
+
+    /// <summary>A user with <see cref="UserPassword"/> who need not change it, for <see cref="DashboardPage.SignInAsync"/>; nothing when the name is taken.</summary>
+    public async Task AddUserAsync(string name, string role)
+    {
+        await Services.GetRequiredService<AccountsInitializer>().Ready;
+        await Services.GetRequiredService<AccountStore>().TryAddUserAsync(
+            name, Services.GetRequiredService<Passwords>().Hash(UserPassword), role, mustChangePassword: false);
+    }
 
     public async Task InitializeAsync()
     {

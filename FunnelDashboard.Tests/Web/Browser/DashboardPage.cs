@@ -44,6 +44,14 @@ public sealed class DashboardPage : IAsyncDisposable
     public Task WaitUntilInteractiveAsync() =>
         Page.Locator(".fd-shell[data-interactive=true]").WaitForAsync();
 
+    /// <summary>Fills and sends the sign-in form of the open /login page, as a person does (<see cref="DashboardAppFixture.AddUserAsync"/> makes the user).</summary>
+    public async Task SignInAsync(string name, string password = DashboardAppFixture.UserPassword)
+    {
+        await Page.GetByLabel("User name").FillAsync(name);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     /// <summary>The chart named <paramref name="name"/> once ApexCharts has drawn it.</summary>
     public async Task<ILocator> ChartAsync(string name)
     {

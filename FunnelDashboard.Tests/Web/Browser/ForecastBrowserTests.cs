@@ -26,7 +26,7 @@ public sealed class ForecastAppFixture : DashboardAppFixture
     public async Task EnsureTrainedAsync()
     {
         if (Forecasts.HasAllModels) return;
-        Services.GetRequiredService<Retraining>().EnqueueUnlessPending(ForecastModelTrainer.Name, "test");
+        await Services.GetRequiredService<Retraining>().EnqueueUnlessPendingAsync(ForecastModelTrainer.Name, "test");
         await Eventually.True(() => Task.FromResult(Forecasts.HasAllModels), "the forecast models");
     }
 }

@@ -5,6 +5,7 @@ using FunnelDashboard.Web.Capture;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
 using FunnelDashboard.Web.Jobs;
+using FunnelDashboard.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Routing;
@@ -59,7 +60,7 @@ public sealed partial class Admin : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        if (HttpContext is { } request) actor = JobsApi.Actor(request.User); // prerendering the request the policy let in
+        if (HttpContext is { } request) actor = AccountPrincipal.Actor(request.User); // prerendering the request the policy let in
         else if (PageState.TryTakeFromJson<string>(ActorKey, out var persisted)) actor = persisted;
         persisting = PageState.RegisterOnPersisting(() =>
         {
@@ -135,31 +136,31 @@ public sealed partial class Admin : IDisposable
 
     void OnSimulatorChanged() => _ = InvokeAsync(StateHasChanged);
 
-    void Retrain(string model)
+    async Task RetrainAsync(string model)
     {
         actionError = null;
-        Retraining.Enqueue(model, actor!);
+        await Retraining.EnqueueAsync(model, actor!);
         ShowJobs();
     }
 
-    void RefreshAnalytics()
+    async Task RefreshAnalyticsAsync()
     {
         actionError = null;
-        DataJobs.EnqueueRefresh(actor!);
+        await DataJobs.EnqueueRefreshAsync(actor!);
         ShowJobs();
     }
 
-    void Cancel(string id)
+    async Task CancelAsync(string id)
     {
-        actionError = Runner.Cancel(id, actor!) == CancelOutcome.Cancelled ? null : "That job has already ended.";
+        actionError = await Runner.CancelAsync(id, actor!) == CancelOutcome.Cancelled ? null : "That job has already ended.";
         ShowJobs();
     }
 
-    void Activate(int version)
+    async Task ActivateAsync(int version)
     {
         try
         {
-            Forecasts.Activate(series, version, actor!);
+            await Forecasts.ActivateAsync(series, version, actor!);
             actionError = null;
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or IOException)
@@ -183,8 +184,7 @@ public sealed partial class Admin : IDisposable
         try
         {
             var files = chosen.Select(f => new UploadedFile(f.Name, max => f.OpenReadStream(Math.Min(max, AdminSettings.Value.MaxUploadBytes)))).ToList();
-            var folder = await DatasetUpload.SaveAsync(files, AdminSettings.Value.MaxUploadBytes, CancellationToken.None);
-            DataJobs.EnqueueImport(folder, actor!);
+            await DataJobs.ImportUploadAsync(files, AdminSettings.Value.MaxUploadBytes, actor!);
             chosen = [];
             ShowJobs();
         }
@@ -203,18 +203,9 @@ public sealed partial class Admin : IDisposable
         }
     }
 
-    void StartSimulator()
-    {
-        if (simulatorRate is < 1 or > 100_000)
-        {
-            actionError = "Events per second must be from 1 to 100,000.";
-            return;
-        }
-        actionError = null;
-        Simulator.Start(simulatorRate, actor!);
-    }
+    async Task StartSimulatorAsync() => actionError = await Simulator.StartSimulatingAsync(simulatorRate, actor!);
 
-    void StopSimulator() => Simulator.Stop(actor!);
+    async Task StopSimulatorAsync() => actionError = await Simulator.StopSimulatingAsync(actor!);
 
     static string StateClass(JobState state) => state switch
     {
