@@ -23,6 +23,9 @@ public sealed class FakeFunnelAnalytics : IFunnelAnalytics
     /// <summary>Multiplies every count, so a test can push a visible data change.</summary>
     public void SetScale(double scale) => Publish(current with { Scale = scale });
 
+    /// <summary>Makes every funnel computation fail with <paramref name="message"/> (null: succeed again), as a new view.</summary>
+    public void SetFailure(string? message) => Publish(current with { Failure = message });
+
     /// <summary>Replaces the events the live numbers (the wall's) come from, to push an update.</summary>
     public void SetLiveSnapshot(EventSnapshot snapshot) => Publish(current with { LiveSnapshot = snapshot });
 
@@ -47,8 +50,12 @@ sealed record FakeView(long Version, AnalyticsState State, string? StatusMessage
 
     public LiveMetrics GetLiveMetrics(DateTime now) => LiveMetrics.Compute(LiveSnapshot, now);
 
+    /// <summary>When set, the message every funnel computation fails with.</summary>
+    public string? Failure { get; init; }
+
     public FunnelResult GetFunnel(FunnelQuery query)
     {
+        if (Failure is not null) throw new InvalidOperationException(Failure);
         var steps = Steps(query.Steps, query.Filter, query.WindowHours);
         var groups = query.Breakdown switch
         {

@@ -19,11 +19,11 @@ public static class FunnelApi
 {
     public static IEndpointRouteBuilder MapFunnelApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/dashboard/metrics", Metrics).WithTags("Dashboard")
+        endpoints.MapQuery("/dashboard/metrics", "Dashboard", FunnelQuery.ParseFilter, (view, filter) => view.GetMetrics(filter))
             .WithSummary("Users, sessions, overall conversion and conversion by device (filters: from, to, device, sex).");
-        endpoints.MapGet("/funnel/analysis", Analysis).WithTags("Funnel")
+        endpoints.MapQuery("/funnel/analysis", "Funnel", FunnelQuery.Parse, (view, query) => view.GetFunnel(query))
             .WithSummary("Users per step with conversion, drop-off and time to next step (steps, from, to, device, sex, breakdown, window).");
-        endpoints.MapGet("/funnel/dropoff", DropOffs).WithTags("Funnel")
+        endpoints.MapQuery("/funnel/dropoff", "Funnel", FunnelQuery.Parse, (view, query) => DropOffs(view.GetFunnel(query)))
             .WithSummary("Users lost between consecutive steps, and where most are lost.");
         endpoints.MapPost("/analytics/refresh", RefreshAsync).WithTags("Dashboard").RequireAuthorization(Policies.Admin)
             .WithSummary("Reads what is new in the store into the analytics now (admin key); answers with the snapshot's event count.");
@@ -37,29 +37,10 @@ public static class FunnelApi
         return TypedResults.Ok(new RefreshResponse(view.EventCount, view.Version, view.State, view.StatusMessage));
     }
 
-    static Results<Ok<DashboardMetrics>, ValidationProblem, ProblemHttpResult> Metrics(HttpRequest request, IFunnelAnalytics analytics)
+    static DropOffResponse DropOffs(FunnelResult funnel)
     {
-        var parsed = FunnelQuery.ParseFilter(name => request.Query[name]);
-        if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
-        if (NotReady(request, analytics.Current) is { } notReady) return notReady;
-        return TypedResults.Ok(analytics.Current.GetMetrics(parsed.Value!));
-    }
-
-    static Results<Ok<FunnelResult>, ValidationProblem, ProblemHttpResult> Analysis(HttpRequest request, IFunnelAnalytics analytics)
-    {
-        var parsed = FunnelQuery.Parse(name => request.Query[name]);
-        if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
-        if (NotReady(request, analytics.Current) is { } notReady) return notReady;
-        return TypedResults.Ok(analytics.Current.GetFunnel(parsed.Value!));
-    }
-
-    static Results<Ok<DropOffResponse>, ValidationProblem, ProblemHttpResult> DropOffs(HttpRequest request, IFunnelAnalytics analytics)
-    {
-        var parsed = FunnelQuery.Parse(name => request.Query[name]);
-        if (!parsed.IsValid) return TypedResults.ValidationProblem(parsed.Errors);
-        if (NotReady(request, analytics.Current) is { } notReady) return notReady;
-        var dropOffs = DropOff.Of(analytics.Current.GetFunnel(parsed.Value!).Steps);
-        return TypedResults.Ok(new DropOffResponse(dropOffs, dropOffs.Where(d => d.UsersLost > 0).MaxBy(d => d.UsersLost)));
+        var dropOffs = DropOff.Of(funnel.Steps);
+        return new(dropOffs, dropOffs.Where(d => d.UsersLost > 0).MaxBy(d => d.UsersLost));
     }
 
     /// <summary>503 with Retry-After while the first snapshot is being prepared (e.g. during first-start seeding) or could not be loaded.</summary>

@@ -58,6 +58,33 @@ public sealed class FakeAppBrowserTests(FakeDashboardAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task A_failed_computation_shows_its_message_in_place_and_the_next_good_view_clears_it()
+    {
+        await using var page = await app.OpenAsync();
+        await page.GoToAsync("funnel?device=Mobile");
+        await page.ChartAsync("funnel-users");
+        var error = page.Page.Locator("[data-state=error]");
+        try
+        {
+            app.Fake.SetFailure("The store sent a row without a user.");
+            await Expect(error).ToContainTextAsync("The funnel could not be computed");
+            await Expect(error).ToContainTextAsync("The store sent a row without a user.");
+            // The page around it stays usable: its controls, and a way to try again.
+            await Expect(page.Page.Locator("#filter-device")).ToHaveValueAsync("Mobile");
+            await error.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+            await Expect(error).ToContainTextAsync("The store sent a row without a user.");
+        }
+        finally
+        {
+            app.Fake.SetFailure(null);
+        }
+        await Expect(error).ToHaveCountAsync(0);
+        var mobile = app.Analytics.Current.GetFunnel(FunnelQuery.Default with { Filter = new FunnelFilter(Device: FunnelDashboard.Core.Domain.Device.Mobile) });
+        Assert.Equal(mobile.Steps.Select(s => new[] { s.Name, Formats.Count(s.Users) }), await page.ChartTableAsync("funnel-users"));
+        Assert.Empty(page.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task The_theme_choice_is_remembered_across_reloads()
     {
         await using var page = await app.OpenAsync();

@@ -81,15 +81,19 @@ static class ChartOptions
         tooltip = Tooltip("count"),
     };
 
-    public static readonly object DailyConversion = new
+    public static readonly object DailyConversion =
+        DailyLine("smooth", Axis("percent", "% converted"), new { x = new { format = "yyyy-MM-dd" }, y = new { formatter = "percent" } });
+
+    /// <summary>One value per day as a line on a date axis (the daily conversion, the daily sentiment score).</summary>
+    public static object DailyLine(string curve, object yaxis, object tooltip) => new
     {
         chart = new { type = "line" },
-        stroke = new { width = 2, curve = "smooth" },
+        stroke = new { width = 2, curve },
         colors = new[] { "#6f42c1" },
         dataLabels = new { enabled = false },
         xaxis = new { type = "datetime" },
-        yaxis = Axis("percent", "% converted"),
-        tooltip = new { x = new { format = "yyyy-MM-dd" }, y = new { formatter = "percent" } },
+        yaxis,
+        tooltip,
     };
 
     /// <summary>

@@ -12,37 +12,19 @@ public sealed partial class Cohorts
     static readonly CohortQuery Default = new(FunnelFilter.All);
 
     CohortQuery query = Default;
-    IReadOnlyList<string>? queryErrors;
-    CohortsView? result;
-    string? loadError;
 
     ViewLabel Label => ViewLabel.Of(query.Filter).And($"{Name(query.Period)}ly cohorts", $"{Name(query.Period)}ly");
 
     /// <summary>A row of about 26 px per cohort, and room for the axis and the legend.</summary>
-    int HeatmapHeight => Math.Max(240, 26 * result!.Cohorts.Count + 110);
+    int HeatmapHeight => Math.Max(240, 26 * Result!.Cohorts.Count + 110);
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = CohortQuery.Parse(parameter);
-        queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
-        query = parsed.Value ?? Default;
+        query = ReadQuery(CohortQuery.Parse(parameter), Default);
         Recompute();
     }
 
-    protected override Action Compute(IAnalyticsView view)
-    {
-        var (currentQuery, invalid) = (query, queryErrors is not null);
-        if (invalid || view.DataRange is null) return () => (result, loadError) = (null, null);
-        try
-        {
-            var computed = new CohortsView(view.GetCohortRetention(currentQuery), currentQuery.Period);
-            return () => (result, loadError) = (computed, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (result, loadError) = (null, e.Message);
-        }
-    }
+    protected override CohortsView ComputeResult(IAnalyticsView view) => new(view.GetCohortRetention(query), query.Period);
 
     /// <summary>The query parameters of a view that differ from the API's defaults, in its names.</summary>
     public static IReadOnlyDictionary<string, string?> Parameters(CohortQuery query) =>
@@ -50,8 +32,6 @@ public sealed partial class Cohorts
         {
             ["period"] = query.Period == Default.Period ? null : Name(query.Period),
         };
-
-    static string Name(CohortPeriod period) => period.ToString().ToLowerInvariant();
 
     void Show(CohortQuery next)
     {

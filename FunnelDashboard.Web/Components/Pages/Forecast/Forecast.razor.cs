@@ -20,7 +20,6 @@ public sealed partial class Forecast
 
     ForecastQuery query = Default;
     IReadOnlySet<string> overlays = new HashSet<string>();
-    IReadOnlyList<string>? queryErrors;
     ForecastView? view;
     string? unavailable;
 
@@ -41,33 +40,24 @@ public sealed partial class Forecast
 
     protected override void OnInitialized()
     {
-        Forecasts.Changed += OnForecastsChanged;
+        Follow(changed => Forecasts.Changed += changed, changed => Forecasts.Changed -= changed, Recompute);
         base.OnInitialized();
     }
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = ForecastQuery.Parse(name => name == "metric" ? null : parameter(name));
-        var errors = parsed.Errors.SelectMany(e => e.Value).ToList();
         var requested = (parameter("overlay") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var unknown in requested.Where(o => Overlays.All(known => known.Name != o)))
-            errors.Add($"Unknown overlay '{unknown}'. Known overlays: {NaiveOverlay}, {SeasonalOverlay}.");
-        queryErrors = errors.Count > 0 ? errors : null;
-        query = parsed.Value ?? Default;
+        var unknown = requested.Where(o => Overlays.All(known => known.Name != o))
+            .Select(o => $"Unknown overlay '{o}'. Known overlays: {NaiveOverlay}, {SeasonalOverlay}.");
+        query = ReadQuery(ForecastQuery.Parse(name => name == "metric" ? null : parameter(name)), Default, unknown);
         overlays = requested.ToHashSet();
         Recompute();
     }
 
-    void OnForecastsChanged() => _ = InvokeAsync(() =>
-    {
-        Recompute();
-        StateHasChanged();
-    });
-
     /// <summary>The forecast and its actuals (the forecast service reads the newest data itself).</summary>
     protected override Action Compute(IAnalyticsView analytics)
     {
-        var (currentQuery, invalid) = (query, queryErrors is not null);
+        var (currentQuery, invalid) = (query, QueryErrors is not null);
         if (invalid) return () => (view, unavailable) = (null, null);
         if (Forecasts.TryForecast(currentQuery.Series, currentQuery.DaysAhead, out var forecast, out var why) && Forecasts.Actuals.TryGetValue(currentQuery.Series, out var actuals))
         {
@@ -101,11 +91,5 @@ public sealed partial class Forecast
         var next = overlays.ToHashSet();
         if (!next.Remove(name)) next.Add(name);
         Show(query, next);
-    }
-
-    public override void Dispose()
-    {
-        Forecasts.Changed -= OnForecastsChanged;
-        base.Dispose();
     }
 }

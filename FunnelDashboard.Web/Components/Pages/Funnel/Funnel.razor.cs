@@ -13,16 +13,10 @@ namespace FunnelDashboard.Web.Components.Pages.Funnel;
 public sealed partial class Funnel
 {
     FunnelQuery query = FunnelQuery.Default;
-    IReadOnlyList<string>? queryErrors;
-    FunnelResult? result;
-    /// <summary>With a breakdown only: whether its groups convert differently.</summary>
-    FunnelSignificance? significance;
-    TimeToConvert? timeToConvert;
-    string? loadError;
 
     /// <summary>The breakdown's groups that have users (a filter on the breakdown's own dimension empties the others).</summary>
     IReadOnlyList<FunnelGroup>? Groups =>
-        query.Breakdown == Breakdown.None ? null : result?.Groups?.Where(g => g.Steps is [{ Users: > 0 }, ..]).ToList();
+        query.Breakdown == Breakdown.None ? null : Result?.Funnel.Groups?.Where(g => g.Steps is [{ Users: > 0 }, ..]).ToList();
 
     bool FilterFixes(Breakdown breakdown) => Breakdowns.FilterFixes(query.Filter, breakdown);
 
@@ -36,27 +30,16 @@ public sealed partial class Funnel
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = FunnelQuery.Parse(parameter);
-        queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
-        query = parsed.Value ?? FunnelQuery.Default;
+        query = ReadQuery(FunnelQuery.Parse(parameter), FunnelQuery.Default);
         Recompute();
     }
 
-    protected override Action Compute(IAnalyticsView view)
+    /// <summary>The funnel; with a breakdown only, whether its groups convert differently; the time from first to last step.</summary>
+    protected override FunnelView ComputeResult(IAnalyticsView view)
     {
-        var (currentQuery, invalid) = (query, queryErrors is not null);
-        if (invalid || view.DataRange is null) return () => (result, significance, timeToConvert, loadError) = (null, null, null, null);
-        try
-        {
-            var computed = view.GetFunnel(currentQuery);
-            var test = currentQuery.Breakdown == Breakdown.None ? null : view.GetSignificance(currentQuery);
-            var time = view.GetTimeToConvert(new TimeToConvertQuery(currentQuery, 0, currentQuery.Steps.Count - 1));
-            return () => (result, significance, timeToConvert, loadError) = (computed, test, time, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (result, significance, timeToConvert, loadError) = (null, null, null, e.Message);
-        }
+        var current = query;
+        return new(view.GetFunnel(current), current.Breakdown == Breakdown.None ? null : view.GetSignificance(current),
+            view.GetTimeToConvert(new TimeToConvertQuery(current, 0, current.Steps.Count - 1)));
     }
 
     void Show(FunnelQuery next)
@@ -90,9 +73,9 @@ public sealed partial class Funnel
     /// <summary>One series for everyone, or one per group of the breakdown.</summary>
     IReadOnlyList<ChartSeries> Series(Func<IReadOnlyList<FunnelStep>, IEnumerable<ChartPoint>> points) => Groups is { } groups
         ? groups.Select(g => new ChartSeries(g.Value, points(g.Steps).ToList())).ToList()
-        : [new("All users", points(result!.Steps).ToList())];
+        : [new("All users", points(Result!.Funnel.Steps).ToList())];
 
     IEnumerable<(string Title, IReadOnlyList<FunnelStep> Steps)> Tables => Groups is { } groups
         ? groups.Select(g => (g.Value, g.Steps))
-        : [("All users", result!.Steps)];
+        : [("All users", Result!.Funnel.Steps)];
 }

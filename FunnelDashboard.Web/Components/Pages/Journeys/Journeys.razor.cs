@@ -12,37 +12,25 @@ public sealed partial class Journeys
 {
     static readonly IReadOnlyList<int> Limits = [5, 10, 20, 50, JourneyQuery.MaxLimit];
 
-    JourneyQuery query = new(FunnelFilter.All);
-    IReadOnlyList<string>? queryErrors;
-    UserJourneys? journeys;
-    IReadOnlyList<FlowLink> links = [];
-    string? loadError;
+    static readonly JourneyQuery Default = new(FunnelFilter.All);
+
+    JourneyQuery query = Default;
 
     /// <summary>The offered choices, with the link's own value among them.</summary>
     static IEnumerable<int> Choices(IReadOnlyList<int> common, int current) => common.Contains(current) ? common : common.Append(current).Order();
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = JourneyQuery.Parse(parameter);
-        queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
-        query = parsed.Value ?? new JourneyQuery(FunnelFilter.All);
+        query = ReadQuery(JourneyQuery.Parse(parameter), Default);
         Recompute();
     }
 
-    protected override Action Compute(IAnalyticsView view)
+    /// <summary>The paths and flows, and the diagram's links of the paths' first pages.</summary>
+    protected override JourneysView ComputeResult(IAnalyticsView view)
     {
-        var (currentQuery, invalid) = (query, queryErrors is not null);
-        if (invalid || view.DataRange is null) return () => (journeys, links, loadError) = (null, [], null);
-        try
-        {
-            var computed = view.GetUserJourneys(currentQuery);
-            var diagram = JourneyDiagram.Links(computed.Paths, currentQuery.MaxLength);
-            return () => (journeys, links, loadError) = (computed, diagram, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (journeys, links, loadError) = (null, [], e.Message);
-        }
+        var current = query;
+        var journeys = view.GetUserJourneys(current);
+        return new(journeys, JourneyDiagram.Links(journeys.Paths, current.MaxLength));
     }
 
     void Show(JourneyQuery next)

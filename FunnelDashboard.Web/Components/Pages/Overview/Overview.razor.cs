@@ -9,32 +9,14 @@ namespace FunnelDashboard.Web.Components.Pages.Overview;
 public sealed partial class Overview
 {
     FunnelFilter filter = FunnelFilter.All;
-    IReadOnlyList<string>? filterErrors;
-    OverviewModel? model;
-    string? loadError;
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = FunnelQuery.ParseFilter(parameter);
-        filterErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
-        filter = parsed.Value ?? FunnelFilter.All;
+        filter = ReadQuery(FunnelQuery.ParseFilter(parameter), FunnelFilter.All);
         Recompute();
     }
 
-    protected override Action Compute(IAnalyticsView view)
-    {
-        var (currentFilter, invalid) = (filter, filterErrors is not null);
-        if (invalid || view.DataRange is not { } dataRange) return () => (model, loadError) = (null, null);
-        try
-        {
-            var computed = OverviewModel.Load(view, currentFilter, dataRange);
-            return () => (model, loadError) = (computed, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (model, loadError) = (null, e.Message);
-        }
-    }
+    protected override OverviewModel ComputeResult(IAnalyticsView view) => OverviewModel.Load(view, filter, view.DataRange!);
 
     void OnFilterChanged(FunnelFilter changed) => NavigateToQuery(new FunnelQuery { Filter = changed }.ToParameters());
 }

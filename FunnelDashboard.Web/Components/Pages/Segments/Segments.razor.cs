@@ -19,7 +19,6 @@ public sealed partial class Segments
 
     long? user;
     int? k;
-    IReadOnlyList<string>? queryErrors;
     SegmentsView? view;
     string lookup = "";
     string? lookupError;
@@ -37,7 +36,8 @@ public sealed partial class Segments
 
     protected override void OnInitialized()
     {
-        SimilarUsers.Changed += OnModelChanged;
+        // The training progress, and a newly served version: computed for it (the same one: nothing to do).
+        Follow(changed => SimilarUsers.Changed += changed, changed => SimilarUsers.Changed -= changed, () => _ = LoadAsync());
         base.OnInitialized();
     }
 
@@ -47,17 +47,11 @@ public sealed partial class Segments
         user = null;
         if (parameter("user") is { Length: > 0 } text && SimilarUsersQuery.TryUserId(text, errors, out var id, "user")) user = id;
         k = SimilarUsersQuery.Count(parameter("k"), "k", null, 2, SimilarUsers.Options.MaxClusters, errors);
-        queryErrors = errors.Count > 0 ? errors.SelectMany(e => e.Value).ToList() : null;
+        SetQueryErrors(errors.SelectMany(e => e.Value));
         lookup = user?.ToString(CultureInfo.InvariantCulture) ?? "";
         lookupError = null;
         _ = LoadAsync();
     }
-
-    void OnModelChanged() => _ = InvokeAsync(async () =>
-    {
-        StateHasChanged(); // the training progress
-        await LoadAsync(); // a new version: computed for it (the same one: nothing to do)
-    });
 
     /// <summary>
     /// Computes the view for the current URL and model off the renderer's thread; a result is shown only when the
@@ -67,7 +61,7 @@ public sealed partial class Segments
     {
         var model = SimilarUsers.Current;
         bool dataReady = View.DataRange is not null && View.State is AnalyticsState.Ready or AnalyticsState.Unavailable;
-        if (model is null || queryErrors is not null || !dataReady)
+        if (model is null || QueryErrors is not null || !dataReady)
         {
             (view, loading) = (null, null);
             return;
@@ -105,11 +99,5 @@ public sealed partial class Segments
             return;
         }
         NavigateToQuery(new Dictionary<string, string?> { ["user"] = id.ToString(CultureInfo.InvariantCulture) });
-    }
-
-    public override void Dispose()
-    {
-        SimilarUsers.Changed -= OnModelChanged;
-        base.Dispose();
     }
 }

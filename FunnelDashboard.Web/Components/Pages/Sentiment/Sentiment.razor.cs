@@ -9,33 +9,17 @@ namespace FunnelDashboard.Web.Components.Pages.Sentiment;
 /// </summary>
 public sealed partial class Sentiment
 {
-    SentimentQuery query = new(FunnelFilter.All);
-    IReadOnlyList<string>? queryErrors;
-    SentimentModel? model;
-    string? loadError;
+    static readonly SentimentQuery Default = new(FunnelFilter.All);
+
+    SentimentQuery query = Default;
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = SentimentQuery.Parse(parameter);
-        queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
-        query = parsed.Value ?? new SentimentQuery(FunnelFilter.All);
+        query = ReadQuery(SentimentQuery.Parse(parameter), Default);
         Recompute();
     }
 
-    protected override Action Compute(IAnalyticsView view)
-    {
-        var (currentQuery, invalid) = (query, queryErrors is not null);
-        if (invalid || view.DataRange is null) return () => (model, loadError) = (null, null);
-        try
-        {
-            var computed = new SentimentModel(view.GetSentiment(currentQuery));
-            return () => (model, loadError) = (computed, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (model, loadError) = (null, e.Message);
-        }
-    }
+    protected override SentimentModel ComputeResult(IAnalyticsView view) => new(view.GetSentiment(query));
 
     void Show(SentimentQuery next)
     {

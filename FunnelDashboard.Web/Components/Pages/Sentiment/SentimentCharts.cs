@@ -26,14 +26,6 @@ static class SentimentCharts
         legend = new { position = "top" },
     };
 
-    public static readonly object Trend = new
-    {
-        chart = new { type = "line" },
-        stroke = new { width = 2, curve = "straight" },
-        colors = new[] { "#6f42c1" },
-        dataLabels = new { enabled = false },
-        xaxis = new { type = "datetime" },
-        yaxis = new { min = -1, max = 1, tickAmount = 4, decimalsInFloat = 1, title = new { text = "Daily score" } },
-        tooltip = new { x = new { format = "yyyy-MM-dd" } },
-    };
+    public static readonly object Trend = ChartOptions.DailyLine("straight",
+        new { min = -1, max = 1, tickAmount = 4, decimalsInFloat = 1, title = new { text = "Daily score" } }, new { x = new { format = "yyyy-MM-dd" } });
 }

@@ -5,10 +5,10 @@ using FunnelDashboard.Web.Components.Controls;
 namespace FunnelDashboard.Web.Components.Pages.Sentiment;
 
 /// <summary>One detector's counts on each page shown, for the patterns table.</summary>
-sealed record PatternRow(string Pattern, IReadOnlyList<long> PerPage);
+public sealed record PatternRow(string Pattern, IReadOnlyList<long> PerPage);
 
 /// <summary>What the sentiment page shows of one answer: the charts' series, the tables' rows and the findings.</summary>
-sealed class SentimentModel(SentimentAnalysis analysis)
+public sealed class SentimentModel(SentimentAnalysis analysis)
 {
     static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -13,35 +13,17 @@ public sealed partial class Trends
     static readonly TrendsQuery Default = new(FunnelFilter.All);
 
     TrendsQuery query = Default;
-    IReadOnlyList<string>? queryErrors;
-    TrendsView? result;
-    string? loadError;
 
     ViewLabel Label => ViewLabel.Of(new FunnelQuery { Filter = query.Filter, Breakdown = query.Breakdown })
         .And(TrendsView.Adjective(query.Granularity), TrendsView.Adjective(query.Granularity));
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = TrendsQuery.Parse(parameter);
-        queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
-        query = parsed.Value ?? Default;
+        query = ReadQuery(TrendsQuery.Parse(parameter), Default);
         Recompute();
     }
 
-    protected override Action Compute(IAnalyticsView view)
-    {
-        var (currentQuery, invalid) = (query, queryErrors is not null);
-        if (invalid || view.DataRange is null) return () => (result, loadError) = (null, null);
-        try
-        {
-            var computed = new TrendsView(view.GetConversionTrends(currentQuery), currentQuery.Granularity);
-            return () => (result, loadError) = (computed, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (result, loadError) = (null, e.Message);
-        }
-    }
+    protected override TrendsView ComputeResult(IAnalyticsView view) => new(view.GetConversionTrends(query), query.Granularity);
 
     /// <summary>The query parameters of a view that differ from the API's defaults, in its names.</summary>
     public static IReadOnlyDictionary<string, string?> Parameters(TrendsQuery query) =>
@@ -49,8 +31,6 @@ public sealed partial class Trends
         {
             ["granularity"] = query.Granularity == Default.Granularity ? null : Name(query.Granularity),
         };
-
-    static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     void Show(TrendsQuery next)
     {

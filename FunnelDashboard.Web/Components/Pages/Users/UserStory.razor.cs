@@ -12,37 +12,17 @@ public sealed partial class UserStory
     [Parameter] public string Id { get; set; } = "";
 
     long id;
-    string? idError;
     FunnelFilter filter = FunnelFilter.All;
-    IReadOnlyList<string>? queryErrors;
-    UserBehavior? story;
-    bool loaded;
-    string? loadError;
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
-        var parsed = FunnelQuery.ParseFilter(parameter);
-        queryErrors = parsed.IsValid ? null : parsed.Errors.SelectMany(e => e.Value).ToList();
-        filter = parsed.Value ?? FunnelFilter.All;
         // The route's id (nothing on this page links to another user's page, so it does not change under it).
-        idError = UserId.TryParse(Id, out id, out var error) ? null : error;
+        string[] idErrors = UserId.TryParse(Id, out id, out var error) ? [] : [error!];
+        filter = ReadQuery(FunnelQuery.ParseFilter(parameter), FunnelFilter.All, idErrors);
         Recompute();
     }
 
-    protected override Action Compute(IAnalyticsView view)
-    {
-        var (userId, currentFilter, invalid) = (id, filter, idError is not null || queryErrors is not null);
-        if (invalid || view.DataRange is null) return () => (story, loaded, loadError) = (null, false, null);
-        try
-        {
-            var computed = view.GetUserBehavior(userId, currentFilter);
-            return () => (story, loaded, loadError) = (computed, true, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (story, loaded, loadError) = (null, false, e.Message);
-        }
-    }
+    protected override UserStoryView ComputeResult(IAnalyticsView view) => new(view.GetUserBehavior(id, filter));
 
     void Show(FunnelFilter next)
     {

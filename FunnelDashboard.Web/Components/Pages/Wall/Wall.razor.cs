@@ -30,11 +30,8 @@ public sealed partial class Wall
     [Inject] ForecastService Forecasts { get; set; } = default!;
 
     WallView view = WallView.Default;
-    LiveMetrics? live;
-    ForecastView? forecast;
-    string? forecastUnavailable;
-    string? loadError;
-    DateTimeOffset loadedAt;
+    /// <summary>When the numbers were last computed, whatever that gave (numbers, no data, a failure).</summary>
+    DateTimeOffset computedAt;
     int panelIndex;
     DateTimeOffset panelShownAt;
     readonly CancellationTokenSource disposed = new();
@@ -57,11 +54,9 @@ public sealed partial class Wall
 
     protected override void OnInitialized()
     {
-        Forecasts.Changed += OnForecastsChanged;
+        Follow(changed => Forecasts.Changed += changed, changed => Forecasts.Changed -= changed, Recompute);
         base.OnInitialized();
     }
-
-    void OnForecastsChanged() => _ = InvokeAsync(Recompute);
 
     protected override void OnQueryChanged(Func<string, string?> parameter)
     {
@@ -72,20 +67,24 @@ public sealed partial class Wall
     }
 
     /// <summary>Every analytics read of the wall, in one place.</summary>
+    protected override WallData ComputeResult(IAnalyticsView analytics)
+    {
+        var now = Clock.GetUtcNow();
+        var live = analytics.GetLiveMetrics(now.UtcDateTime);
+        var (nextDays, unavailable) = view.Panels.Contains(WallPanel.Forecast) ? ComputeForecast() : (null, null);
+        return new(live, now, nextDays, unavailable);
+    }
+
+    /// <summary>Also notes when it computed: the clock computes again <see cref="RecomputeEvery"/> later.</summary>
     protected override Action Compute(IAnalyticsView analytics)
     {
         var now = Clock.GetUtcNow();
-        if (analytics.DataRange is null) return () => (live, loadError, loadedAt) = (null, null, now);
-        try
+        var apply = base.Compute(analytics);
+        return () =>
         {
-            var computed = analytics.GetLiveMetrics(now.UtcDateTime);
-            var (nextDays, unavailable) = view.Panels.Contains(WallPanel.Forecast) ? ComputeForecast() : (null, null);
-            return () => (live, loadError, loadedAt, forecast, forecastUnavailable) = (computed, null, now, nextDays, unavailable);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return () => (live, loadError, loadedAt) = (null, e.Message, now);
-        }
+            computedAt = now;
+            apply();
+        };
     }
 
     /// <summary>The total's next days from the served model, or why there are none yet (e.g. training progress).</summary>
@@ -129,7 +128,7 @@ public sealed partial class Wall
             panelShownAt = now;
             changed = true;
         }
-        if (now - loadedAt >= RecomputeEvery)
+        if (now - computedAt >= RecomputeEvery)
         {
             Recompute();
             changed = true;
@@ -139,7 +138,6 @@ public sealed partial class Wall
 
     public override void Dispose()
     {
-        Forecasts.Changed -= OnForecastsChanged;
         disposed.Cancel();
         disposed.Dispose();
         base.Dispose();
