@@ -67,7 +67,7 @@ sealed class InstanceMessageListener(IInstanceMessages messages, FunnelAnalytics
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Another instance changed the {What}, but they could not be reloaded here; the ones served stay", what);
+            logger.LogError(e, "Another instance changed the {What}, which could not be reloaded here; what is served stays", what);
         }
     });
 

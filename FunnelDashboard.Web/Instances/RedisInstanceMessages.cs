@@ -7,8 +7,9 @@ namespace FunnelDashboard.Web.Instances;
 /// Instance messages over Redis pub/sub. A message is "&lt;kind&gt; &lt;instance id&gt;", so an instance ignores its
 /// own. Bursts of <see cref="InstanceMessage.DataStored"/> are folded: at most one per <see cref="MinGap"/> (a busy
 /// capture commits many times a second; one nudge per gap is enough for the others to refresh). Model changes are rare
-/// and each is sent: a dropped one could leave another instance serving an older model. Connects lazily and keeps retrying in the background
-/// (StackExchange.Redis reconnects by itself), so a Redis outage never stops capture or the dashboards.
+/// and each is sent: a dropped one could leave another instance serving an older model. Connects lazily and keeps
+/// retrying in the background (StackExchange.Redis reconnects by itself), so a Redis outage never stops capture or the
+/// dashboards.
 /// </summary>
 public sealed class RedisInstanceMessages : IInstanceMessages, IHostedService, IAsyncDisposable
 {
