@@ -13,12 +13,6 @@ namespace FunnelDashboard.Tests.Instances;
 /// <summary>Two app instances on one PostgreSQL database, told about each other's new events over Redis.</summary>
 public class TwoInstancesTests(PostgresDatabase database, ITestOutputHelper output) : IClassFixture<PostgresDatabase>
 {
-    const string RedisVariable = "FUNNEL_TEST_REDIS";
-
-    static string Redis => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } redis
-        ? redis
-        : throw new InvalidOperationException($"This test needs a Redis server: run ./test.sh, which starts one and sets {RedisVariable}.");
-
     [Fact]
     public async Task An_event_captured_by_one_instance_shows_on_the_other_without_waiting_for_its_poll()
     {
@@ -27,8 +21,8 @@ public class TwoInstancesTests(PostgresDatabase database, ITestOutputHelper outp
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            ["Redis:Configuration"] = Redis,
-            ["Redis:Channel"] = "funnel-test-" + Guid.NewGuid().ToString("N"),
+            ["Redis:Configuration"] = TestRedis.Configuration,
+            ["Redis:Channel"] = TestRedis.NewChannel(),
             ["Analytics:RefreshInterval"] = "01:00:00",
         };
         using var a = new CaptureApp(settings);

@@ -4,6 +4,7 @@ using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Core.Vectors;
 using FunnelDashboard.Tests.Core;
 using FunnelDashboard.Tests.Support;
+using FunnelDashboard.Web.Instances;
 using FunnelDashboard.Web.SimilarUsers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ public sealed class TrainingHarness : IDisposable
     public VectorStore Store(string database = "vectors.db") => new(SqlDatabase.ForSqlite(Path.Combine(Folder, database)));
 
     public SimilarUsersService Service(EventSnapshot snapshot, VectorStore? store = null, SimilarUsersOptions? options = null) =>
-        new(() => snapshot, store ?? Store(), Options.Create(options ?? SmallModel(ModelDirectory)), NullLogger<SimilarUsersService>.Instance);
+        new(() => snapshot, store ?? Store(), new NoOtherInstances(), Options.Create(options ?? SmallModel(ModelDirectory)), NullLogger<SimilarUsersService>.Instance);
 
     public void Dispose()
     {

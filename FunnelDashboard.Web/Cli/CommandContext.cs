@@ -1,6 +1,7 @@
 using FunnelDashboard.Core.Storage;
 using FunnelDashboard.Web.Forecasting;
 using FunnelDashboard.Web.Hosting;
+using FunnelDashboard.Web.Instances;
 
 namespace FunnelDashboard.Web.Cli;
 
@@ -26,6 +27,7 @@ public sealed class CommandContext(TextWriter output, TextWriter error, IConfigu
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddFunnelStorage(configuration, environment.ContentRootPath);
         services.AddForecasting(configuration, environment.ContentRootPath);
+        services.AddSingleton<IInstanceMessages, NoOtherInstances>(); // a command tells no running instance about what it trains
         var provider = services.BuildServiceProvider();
         provider.GetRequiredService<ILogger<CommandContext>>().LogInformation("Environment {Environment}, {Provider} store",
             environment.EnvironmentName, provider.GetRequiredService<IEventStore>().Provider);

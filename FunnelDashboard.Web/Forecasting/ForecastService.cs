@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using FunnelDashboard.Core.Accounts;
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.ML.Forecasting;
+using FunnelDashboard.Web.Instances;
 using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.Forecasting;
@@ -23,8 +24,10 @@ public sealed record SeriesForecast(string Series, ModelVersionInfo Model, DateO
 
 /// <summary>
 /// Serves the visit forecasts: one model per series (<see cref="VisitSeries"/>), each series' active version in the
-/// versioned registry (<see cref="ForecastModelRegistry.Active"/>). The served set is loaded, and replaced after an
-/// activation, under one lock and swapped in whole, so a slow load can never overwrite a newer set. Training is a job
+/// versioned registry (<see cref="ForecastModelRegistry.Active"/>). The served set is loaded after an activation here,
+/// or another instance's (<see cref="ReloadFromRegistry"/>), and swapped in whole unless a load that began later was
+/// swapped in meanwhile, so a slow load can never overwrite a newer set; requests keep the old set until then. An
+/// activation here is told to the other instances that share the registry. Training is a job
 /// (<see cref="ForecastTraining"/> through the job runner); it reports its progress here for the API's 503 answers.
 /// <see cref="Changed"/> tells about status and model changes.
 /// </summary>
@@ -35,17 +38,21 @@ public sealed class ForecastService
 
     readonly FunnelAnalytics analytics;
     readonly AuditLog audit;
+    readonly IInstanceMessages instances;
     readonly ILogger<ForecastService> logger;
     readonly Lock loading = new();
     volatile IReadOnlyDictionary<string, ServedModel>? served;
+    long loadsBegun, servedLoad; // loads are numbered as they begin; servedLoad is the served set's (under the lock)
     volatile HistoryCache? history;
 
     sealed record HistoryCache(EventSnapshot Snapshot, IReadOnlyDictionary<string, DailySeries> Series);
 
-    public ForecastService(FunnelAnalytics analytics, AuditLog audit, IOptions<ForecastingOptions> options, ILogger<ForecastService> logger)
+    public ForecastService(FunnelAnalytics analytics, AuditLog audit, IInstanceMessages instances, IOptions<ForecastingOptions> options,
+        ILogger<ForecastService> logger)
     {
         this.analytics = analytics;
         this.audit = audit;
+        this.instances = instances;
         this.logger = logger;
         Registry = new ForecastModelRegistry(options.Value.ModelDirectory);
         Status = new ForecastStatus(ForecastState.Idle, options.Value.TrainOnStart
@@ -66,10 +73,10 @@ public sealed class ForecastService
             if (served is { } models) return models;
             lock (loading)
             {
-                served ??= LoadModels();
-                if (Status.State == ForecastState.Idle && VisitSeries.Keys.All(served.ContainsKey))
+                var loaded = served ?? ServeActiveVersions();
+                if (Status.State == ForecastState.Idle && VisitSeries.Keys.All(loaded.ContainsKey))
                     Status = new ForecastStatus(ForecastState.Ready, null, 1);
-                return served;
+                return loaded;
             }
         }
     }
@@ -91,11 +98,8 @@ public sealed class ForecastService
         {
             if (!VisitSeries.Keys.Contains(series))
                 throw new ArgumentException($"Unknown series '{series}'. Known series: {string.Join(", ", VisitSeries.Keys)}.", nameof(series));
-            lock (loading)
-            {
-                info = Registry.Activate(series, version);
-                served = LoadModels();
-            }
+            info = Registry.Activate(series, version);
+            ServeActiveVersions();
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException)
         {
@@ -104,7 +108,7 @@ public sealed class ForecastService
             throw;
         }
         logger.LogInformation("{Actor} activated the {Series} forecast model v{Version}", actor, series, version);
-        Changed?.Invoke();
+        ActivationsServed();
         await audit.RecordAsync(actor, ActivateAction, target, AuditOutcome.Success);
         return info;
     }
@@ -115,9 +119,53 @@ public sealed class ForecastService
         lock (loading)
         {
             foreach (var info in versions) Registry.Activate(info.SeriesKey, info.Version);
-            served = LoadModels();
+            ServeActiveVersions();
         }
+        ActivationsServed();
+    }
+
+    /// <summary>Tells this instance's screens, and the other instances that share the registry, which then reload it.</summary>
+    void ActivationsServed()
+    {
         Changed?.Invoke();
+        instances.Publish(InstanceMessage.ForecastModelsChanged);
+    }
+
+    /// <summary>
+    /// Serves what the registry says now, after another instance changed it (no retraining; requests keep the served
+    /// set while it loads), and logs which versions changed.
+    /// </summary>
+    public void ReloadFromRegistry()
+    {
+        var before = served;
+        var after = ServeActiveVersions();
+        var changes = VisitSeries.Keys
+            .Select(key => (Key: key, Before: before?.GetValueOrDefault(key)?.Info.Version, After: after.GetValueOrDefault(key)?.Info.Version))
+            .Where(c => c.Before != c.After)
+            .Select(c => $"{c.Key} {Describe(c.Before)} -> {Describe(c.After)}")
+            .ToList();
+        logger.LogInformation("Reloaded the forecast models another instance changed in {Directory}: {Changes}",
+            Registry.RootDirectory, changes.Count > 0 ? string.Join(", ", changes) : "no served version changed");
+        if (Status.State is ForecastState.Idle or ForecastState.Failed && VisitSeries.Keys.All(after.ContainsKey))
+            SetStatus(ForecastState.Ready, null, 1);
+        else Changed?.Invoke();
+
+        static string Describe(int? version) => version is { } v ? $"v{v}" : "none";
+    }
+
+    /// <summary>
+    /// Loads the registry's active versions and serves them, unless a load that began later was served meanwhile (it
+    /// read the registry later, so it is at least as new); returns the set served now.
+    /// </summary>
+    IReadOnlyDictionary<string, ServedModel> ServeActiveVersions()
+    {
+        var load = Interlocked.Increment(ref loadsBegun);
+        var models = LoadModels();
+        lock (loading)
+        {
+            if (load > servedLoad) (served, servedLoad) = (models, load);
+            return served!;
+        }
     }
 
     /// <summary>Forecasts the next <paramref name="days"/> days of a series after the last day of the loaded data.</summary>

@@ -1,4 +1,6 @@
 using FunnelDashboard.Core.Analytics;
+using FunnelDashboard.Web.Forecasting;
+using FunnelDashboard.Web.SimilarUsers;
 
 namespace FunnelDashboard.Web.Instances;
 
@@ -6,7 +8,7 @@ public static class InstancesServiceCollectionExtensions
 {
     /// <summary>
     /// Messages between instances: over Redis when <c>Redis:Configuration</c> is set, else none. Another instance's
-    /// new events make this one refresh its analytics at once.
+    /// new events make this one refresh its analytics at once, its new models make this one serve them.
     /// </summary>
     public static IServiceCollection AddInstanceMessages(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,8 +26,12 @@ public static class InstancesServiceCollectionExtensions
     }
 }
 
-/// <summary>Acts on what the other instances say.</summary>
-sealed class InstanceMessageListener(IInstanceMessages messages, FunnelAnalytics analytics) : IHostedService
+/// <summary>
+/// Acts on what the other instances say: their new events make this one refresh its analytics; their model changes make
+/// it serve what the shared model registry now says, loaded off the message thread while requests keep the old models.
+/// </summary>
+sealed class InstanceMessageListener(IInstanceMessages messages, FunnelAnalytics analytics, ForecastService forecasts,
+    SimilarUsersService similarUsers, ILogger<InstanceMessageListener> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken ct)
     {
@@ -35,8 +41,35 @@ sealed class InstanceMessageListener(IInstanceMessages messages, FunnelAnalytics
 
     void OnReceived(InstanceMessage message)
     {
-        if (message == InstanceMessage.DataStored) analytics.RequestRefresh();
+        switch (message)
+        {
+            case InstanceMessage.DataStored:
+                analytics.RequestRefresh();
+                break;
+            case InstanceMessage.ForecastModelsChanged:
+                Reload("forecast models", () =>
+                {
+                    forecasts.ReloadFromRegistry();
+                    return Task.CompletedTask;
+                });
+                break;
+            case InstanceMessage.SimilarUsersModelChanged:
+                Reload("similar-users model", () => similarUsers.LoadAsync());
+                break;
+        }
     }
+
+    void Reload(string what, Func<Task> reload) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await reload();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Another instance changed the {What}, which could not be reloaded here; what is served stays", what);
+        }
+    });
 
     public Task StopAsync(CancellationToken ct)
     {

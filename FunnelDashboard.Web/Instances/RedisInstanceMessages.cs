@@ -5,9 +5,11 @@ namespace FunnelDashboard.Web.Instances;
 
 /// <summary>
 /// Instance messages over Redis pub/sub. A message is "&lt;kind&gt; &lt;instance id&gt;", so an instance ignores its
-/// own. Bursts are folded: at most one message of a kind per <see cref="MinGap"/> (a busy capture commits many times a
-/// second; one nudge per gap is enough for the others to refresh). Connects lazily and keeps retrying in the background
-/// (StackExchange.Redis reconnects by itself), so a Redis outage never stops capture or the dashboards.
+/// own. Bursts of <see cref="InstanceMessage.DataStored"/> are folded: at most one per <see cref="MinGap"/> (a busy
+/// capture commits many times a second; one nudge per gap is enough for the others to refresh). Model changes are rare
+/// and each is sent: a dropped one could leave another instance serving an older model. Connects lazily and keeps
+/// retrying in the background (StackExchange.Redis reconnects by itself), so a Redis outage never stops capture or the
+/// dashboards.
 /// </summary>
 public sealed class RedisInstanceMessages : IInstanceMessages, IHostedService, IAsyncDisposable
 {
@@ -16,7 +18,7 @@ public sealed class RedisInstanceMessages : IInstanceMessages, IHostedService, I
     readonly RedisOptions options;
     readonly ILogger<RedisInstanceMessages> logger;
     readonly string instanceId = Guid.NewGuid().ToString("N");
-    readonly long[] lastSent = new long[Enum.GetValues<InstanceMessage>().Length];
+    long lastDataStored;
     ConnectionMultiplexer? redis;
 
     public RedisInstanceMessages(IOptions<RedisOptions> options, ILogger<RedisInstanceMessages> logger)
@@ -41,12 +43,17 @@ public sealed class RedisInstanceMessages : IInstanceMessages, IHostedService, I
 
     public void Publish(InstanceMessage message)
     {
-        if (redis is null) return;
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref lastSent[(int)message]);
-        if (now - last < MinGap.TotalMilliseconds || Interlocked.CompareExchange(ref lastSent[(int)message], now, last) != last) return;
+        if (redis is null || (message == InstanceMessage.DataStored && FoldedIntoLast())) return;
         // Fire and forget: a lost nudge only means the others find the data at their next poll.
         redis.GetSubscriber().Publish(Channel, $"{message} {instanceId}", CommandFlags.FireAndForget);
+    }
+
+    /// <summary>Whether a new-data nudge was sent less than <see cref="MinGap"/> ago (otherwise this one is the gap's).</summary>
+    bool FoldedIntoLast()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref lastDataStored);
+        return now - last < MinGap.TotalMilliseconds || Interlocked.CompareExchange(ref lastDataStored, now, last) != last;
     }
 
     void OnMessage(string text)

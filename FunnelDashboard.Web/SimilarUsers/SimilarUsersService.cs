@@ -4,6 +4,7 @@ using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Vectors;
 using FunnelDashboard.ML.Recommendation;
 using FunnelDashboard.ML.Registry;
+using FunnelDashboard.Web.Instances;
 using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.SimilarUsers;
@@ -13,7 +14,9 @@ namespace FunnelDashboard.Web.SimilarUsers;
 /// model registry (key <see cref="RegistryKey"/>: model.fdtt and info.json), stores the user and item embeddings in
 /// the vector store's collections, and serves the latest good version's users from an index (<see cref="SimilarityModel"/>)
 /// built from the vector store at start, so a restart serves without retraining. One run at a time, off the
-/// caller's thread; <see cref="Changed"/> tells about status and model changes.
+/// caller's thread; <see cref="Changed"/> tells about status and model changes. A version served after training is told
+/// to the other instances that share the registry and store, which serve it too (<see cref="LoadAsync"/>); a version
+/// replaces the served one only when it is newer, so a slow load never overwrites a newer model.
 /// </summary>
 public sealed class SimilarUsersService
 {
@@ -22,17 +25,21 @@ public sealed class SimilarUsersService
 
     readonly Func<EventSnapshot> snapshots;
     readonly VectorStore store;
+    readonly IInstanceMessages instances;
     readonly SimilarUsersOptions options;
     readonly ILogger<SimilarUsersService> logger;
     readonly ModelRegistry registry;
     readonly SemaphoreSlim training = new(1, 1);
+    readonly Lock serving = new();
     volatile SimilarityModel? served;
 
     /// <param name="snapshots">The newest analytics snapshot (the app's <see cref="FunnelAnalytics.Snapshot"/>).</param>
-    public SimilarUsersService(Func<EventSnapshot> snapshots, VectorStore store, IOptions<SimilarUsersOptions> options, ILogger<SimilarUsersService> logger)
+    public SimilarUsersService(Func<EventSnapshot> snapshots, VectorStore store, IInstanceMessages instances,
+        IOptions<SimilarUsersOptions> options, ILogger<SimilarUsersService> logger)
     {
         this.snapshots = snapshots;
         this.store = store;
+        this.instances = instances;
         this.options = options.Value;
         this.logger = logger;
         registry = new ModelRegistry(this.options.ModelDirectory);
@@ -50,9 +57,10 @@ public sealed class SimilarUsersService
     public SimilarityModel? Current => served;
 
     /// <summary>
-    /// Serves the latest good version: its user embeddings from the vector store, or, when the store does not hold
-    /// that version's (another database, an interrupted write), recomputed from its model file and stored again.
-    /// Returns false when there is no good version.
+    /// Serves the latest good version (at start, and when another instance served a new one): its user embeddings from
+    /// the vector store, or, when the store does not hold that version's (another database, an interrupted write),
+    /// recomputed from its model file and stored again. Nothing is loaded when that version (or a newer) is served
+    /// already. Returns false when there is no good version.
     /// </summary>
     public async Task<bool> LoadAsync(CancellationToken ct = default)
     {
@@ -61,6 +69,7 @@ public sealed class SimilarUsersService
             .Select(version => TryReadInfo(version))
             .FirstOrDefault(info => info is { IsGood: true });
         if (latest is null) return false;
+        if (served is { } current && current.Info.Version >= latest.Version) return true;
         var stored = await store.LoadAsync(VectorCollections.UserBehavior, ct);
         if (stored.Count == 0 || stored.Any(v => v.Timestamp != latest.CreatedUnixSeconds || v.Embedding.Length != latest.Options.Dimensions))
         {
@@ -68,7 +77,10 @@ public sealed class SimilarUsersService
             var file = TwoTowerModelFile.Load(registry.FilePath(RegistryKey, latest.Version, ModelFileName));
             stored = await StoreEmbeddingsAsync(latest, file, ct);
         }
-        Serve(latest, stored);
+        if (!Serve(latest, stored)) return true;
+        // A reload beside this instance's own training leaves the training's status alone.
+        if (Status.State == SimilarUsersState.Training) Changed?.Invoke();
+        else SetStatus(new SimilarUsersStatus(SimilarUsersState.Ready, null, 1));
         return true;
     }
 
@@ -124,7 +136,8 @@ public sealed class SimilarUsersService
             }
             SetStatus(Status with { Message = "Storing the embeddings…", Progress = 1 });
             var stored = await StoreEmbeddingsAsync(info, snapshotModel, ct);
-            Serve(info, stored);
+            if (Serve(info, stored)) instances.Publish(InstanceMessage.SimilarUsersModelChanged);
+            SetStatus(new SimilarUsersStatus(SimilarUsersState.Ready, null, 1));
             return info;
         }
         catch (OperationCanceledException)
@@ -184,19 +197,27 @@ public sealed class SimilarUsersService
         return users;
     }
 
-    void Serve(TwoTowerVersionInfo info, IReadOnlyList<StoredVector> users)
+    /// <summary>Builds the version's index and serves it, unless the same or a newer version was served meanwhile; returns whether it serves now.</summary>
+    bool Serve(TwoTowerVersionInfo info, IReadOnlyList<StoredVector> users)
     {
         int dimensions = info.Options.Dimensions;
         var vectors = new float[users.Count * dimensions];
         for (int i = 0; i < users.Count; i++) users[i].Embedding.CopyTo(vectors.AsSpan(i * dimensions, dimensions));
         var model = new SimilarityModel(info, new VectorSet(users.Select(v => v.Id).ToArray(), vectors, dimensions),
             users.Select(v => v.Attribute).ToArray(), options);
-        served = model;
-        logger.LogInformation("Serving two-tower v{Version}: {Users:N0} users in {Index}", info.Version, users.Count, model.Index.GetType().Name);
-        SetStatus(new SimilarUsersStatus(SimilarUsersState.Ready, null, 1));
+        SimilarityModel? replaced;
+        lock (serving)
+        {
+            replaced = served;
+            if (replaced is not null && replaced.Info.Version >= info.Version) return false;
+            served = model;
+        }
+        logger.LogInformation("Serving two-tower v{Version} (before: {Replaced}): {Users:N0} users in {Index}",
+            info.Version, replaced is null ? "none" : $"v{replaced.Info.Version}", users.Count, model.Index.GetType().Name);
         // The default clusters take seconds on many users: computed now, the first page or request finds them.
         var snapshot = snapshots();
         if (snapshot.UserCount > 0) _ = Task.Run(() => PrecomputeClusters(model, snapshot));
+        return true;
     }
 
     void PrecomputeClusters(SimilarityModel model, EventSnapshot snapshot)

@@ -1,5 +1,6 @@
 using FunnelDashboard.Core.Analytics;
 using FunnelDashboard.Core.Vectors;
+using FunnelDashboard.Web.Instances;
 using Microsoft.Extensions.Options;
 
 namespace FunnelDashboard.Web.SimilarUsers;
@@ -12,7 +13,7 @@ public static class SimilarUsersServiceCollectionExtensions
         services.Configure<SimilarUsersOptions>(configuration.GetSection(SimilarUsersOptions.Section));
         services.PostConfigure<SimilarUsersOptions>(options => options.ModelDirectory = Path.GetFullPath(options.ModelDirectory, contentRoot));
         services.AddSingleton(sp => new SimilarUsersService(() => sp.GetRequiredService<FunnelAnalytics>().Snapshot,
-            sp.GetRequiredService<VectorStore>(), sp.GetRequiredService<IOptions<SimilarUsersOptions>>(), sp.GetRequiredService<ILogger<SimilarUsersService>>()));
+            sp.GetRequiredService<VectorStore>(), sp.GetRequiredService<IInstanceMessages>(), sp.GetRequiredService<IOptions<SimilarUsersOptions>>(), sp.GetRequiredService<ILogger<SimilarUsersService>>()));
         services.AddHostedService<SimilarUsersInitializer>();
         services.AddSingleton<FunnelDashboard.Web.Jobs.IModelTrainer, TwoTowerModelTrainer>();
         return services;

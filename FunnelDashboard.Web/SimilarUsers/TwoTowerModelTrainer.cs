@@ -1,4 +1,5 @@
 using FunnelDashboard.ML.Recommendation;
+using FunnelDashboard.Web.Instances;
 using FunnelDashboard.Web.Jobs;
 
 namespace FunnelDashboard.Web.SimilarUsers;
@@ -15,6 +16,8 @@ public sealed class TwoTowerModelTrainer(SimilarUsersService similarUsers) : IMo
         // No loss curve: the two-tower trainer has no per-epoch validation loss to draw beside the training loss.
         var epochs = new EpochReporter(epoch =>
             reporter.Report((double)epoch.Epoch / epoch.Epochs, $"two-tower model, epoch {epoch.Epoch} of {epoch.Epochs}, loss {epoch.Loss:F4}"));
+        // Held while this runs, so an instance starting meanwhile on the same model directory does not train on start too.
+        using var claim = TrainingClaim.TryTake(similarUsers.ModelDirectory, SimilarUsersService.RegistryKey);
         var run = similarUsers.TryStartTraining(epochs, ct)
                   ?? throw new InvalidOperationException("The similar-users model is already training (started at start-up or by another job).");
         var version = await run;
