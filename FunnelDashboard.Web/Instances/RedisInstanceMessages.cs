@@ -5,20 +5,17 @@ namespace FunnelDashboard.Web.Instances;
 
 /// <summary>
 /// Instance messages over Redis pub/sub. A message is "&lt;kind&gt; &lt;instance id&gt;", so an instance ignores its
-/// own. Bursts of <see cref="InstanceMessage.DataStored"/> are folded: at most one per <see cref="MinGap"/> (a busy
-/// capture commits many times a second; one nudge per gap is enough for the others to refresh). Model changes are rare
-/// and each is sent: a dropped one could leave another instance serving an older model. Connects lazily and keeps
+/// own. Every message is sent, none folded: a busy capture commits at most a few dozen times a second, which Redis
+/// shrugs off, and the receivers fold refreshes themselves; a folded nudge could leave another instance a poll behind,
+/// a folded model change serving an older model. Connects lazily and keeps
 /// retrying in the background (StackExchange.Redis reconnects by itself), so a Redis outage never stops capture or the
 /// dashboards.
 /// </summary>
 public sealed class RedisInstanceMessages : IInstanceMessages, IHostedService, IAsyncDisposable
 {
-    static readonly TimeSpan MinGap = TimeSpan.FromMilliseconds(100);
-
     readonly RedisOptions options;
     readonly ILogger<RedisInstanceMessages> logger;
     readonly string instanceId = Guid.NewGuid().ToString("N");
-    long lastDataStored;
     ConnectionMultiplexer? redis;
 
     public RedisInstanceMessages(IOptions<RedisOptions> options, ILogger<RedisInstanceMessages> logger)
@@ -43,17 +40,9 @@ public sealed class RedisInstanceMessages : IInstanceMessages, IHostedService, I
 
     public void Publish(InstanceMessage message)
     {
-        if (redis is null || (message == InstanceMessage.DataStored && FoldedIntoLast())) return;
+        if (redis is null) return;
         // Fire and forget: a lost nudge only means the others find the data at their next poll.
         redis.GetSubscriber().Publish(Channel, $"{message} {instanceId}", CommandFlags.FireAndForget);
-    }
-
-    /// <summary>Whether a new-data nudge was sent less than <see cref="MinGap"/> ago (otherwise this one is the gap's).</summary>
-    bool FoldedIntoLast()
-    {
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref lastDataStored);
-        return now - last < MinGap.TotalMilliseconds || Interlocked.CompareExchange(ref lastDataStored, now, last) != last;
     }
 
     void OnMessage(string text)
