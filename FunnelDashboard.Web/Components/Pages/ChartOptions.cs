@@ -123,7 +123,8 @@ static class ChartOptions
     /// </summary>
     public static object Retention(string columnsTitle) => new
     {
-        chart = new { type = "heatmap" },
+        // Animating hundreds of cells or points costs a slow phone seconds of blocked main thread, and shows nothing.
+        chart = new { type = "heatmap", animations = new { enabled = false } },
         dataLabels = new { enabled = true, formatter = "percent", style = new { fontSize = "10px", fontWeight = 600 } },
         plotOptions = new
         {
@@ -184,7 +185,7 @@ static class ChartOptions
     /// <summary>Points on two numeric axes, one colour per series (the behavioural clusters' projection).</summary>
     public static readonly object Scatter = new
     {
-        chart = new { type = "scatter", zoom = new { enabled = false } },
+        chart = new { type = "scatter", zoom = new { enabled = false }, animations = new { enabled = false } },
         colors = new[] { "#0d6efd", "#20c997", "#fd7e14", "#6f42c1", "#d63384", "#198754", "#ffc107", "#0dcaf0", "#6c757d", "#dc3545", "#6610f2", "#adb5bd" },
         markers = new { size = 5, strokeWidth = 0 },
         dataLabels = new { enabled = false },
