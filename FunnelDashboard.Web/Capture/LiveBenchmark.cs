@@ -107,11 +107,12 @@ public static class LiveBenchmark
             run.CancelAfter(TimeSpan.FromSeconds(seconds));
             var clock = Stopwatch.StartNew();
             var posting = poster.RunAsync(new TrafficSimulator(rate, 100_000, TrafficSimulator.FreshUserIds(DateTime.UtcNow)), output, run.Token);
-            long warmRss = 0, warmData = 0, warmSqlite = 0, warmHeap = 0;
+            long warmRss = 0, warmData = 0, warmSqlite = 0, warmHeap = 0, warmThreads = 0;
             if (seconds > WarmUp.TotalSeconds)
             {
                 await Task.Delay(WarmUp, ct);
                 (warmRss, warmData, warmSqlite, warmHeap) = (SettledRss(), SnapshotOf(analytics).ColumnBytes, SQLitePCL.raw.sqlite3_memory_used(), GC.GetGCMemoryInfo().TotalCommittedBytes);
+                warmThreads = Process.GetCurrentProcess().Threads.Count;
             }
             var stats = await posting;
             var elapsed = clock.Elapsed;
@@ -129,7 +130,7 @@ public static class LiveBenchmark
             output.WriteLine(Invariant($"published (in the current view, before throttling): p50_ms={Percentiles.Median(published):F0} p95_ms={Percentiles.Of(published, 0.95):F0}"));
             output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {snapshot.ColumnBytes / 1048576.0:F1} MB"));
             if (warmRss > 0)
-                output.WriteLine(Invariant($"rss after a full collection: {warmRss / 1048576.0:F0} MB after warm-up, {endRss / 1048576.0:F0} MB at the end: +{(endRss - warmRss) / 1048576.0:F1} MB, of which the snapshot's data +{(snapshot.ColumnBytes - warmData) / 1048576.0:F1} MB and SQLite's page caches (bounded by cache_size per connection) +{(endSqlite - warmSqlite) / 1048576.0:F1} MB; the garbage collector's committed memory (the snapshot included) +{(endHeap - warmHeap) / 1048576.0:F1} MB"));
+                output.WriteLine(Invariant($"rss after a full collection: {warmRss / 1048576.0:F0} MB after warm-up, {endRss / 1048576.0:F0} MB at the end: {(endRss - warmRss) / 1048576.0:+0.0;-0.0} MB, of which the snapshot's data {(snapshot.ColumnBytes - warmData) / 1048576.0:+0.0;-0.0} MB and SQLite's page caches (bounded by cache_size per connection) {(endSqlite - warmSqlite) / 1048576.0:+0.0;-0.0} MB; the garbage collector's committed memory (the snapshot included) {(endHeap - warmHeap) / 1048576.0:+0.0;-0.0} MB; threads {warmThreads} -> {Process.GetCurrentProcess().Threads.Count}"));
             output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={endRss / 1048576.0:F0}"));
             await app.StopAsync(CancellationToken.None);
             return stats.Rejected == 0 ? 0 : 1;
