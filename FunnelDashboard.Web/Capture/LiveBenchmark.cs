@@ -22,12 +22,14 @@ public static class LiveBenchmark
     static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
     static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
 
-    /// <summary>An acknowledged batch, by its last page visit, and when each subscriber first held a view with it.</summary>
-    sealed class Probe(CapturedEvent visit, long postedAt, int subscribers)
+    /// <summary>
+    /// An acknowledged batch, by its last page visit, and when each observer first held a view with it: the subscribers,
+    /// then one unthrottled observer (when the batch was in the current view at all).
+    /// </summary>
+    sealed class Probe(CapturedEvent visit, long postedAt, int observers)
     {
         public readonly long PostedAt = postedAt;
-        public readonly double[] VisibleMs = Enumerable.Repeat(double.NaN, subscribers).ToArray();
-        public double PublishedMs = double.NaN;
+        public readonly double[] SeenMs = Enumerable.Repeat(double.NaN, observers).ToArray();
 
         public bool IsIn(EventSnapshot snapshot)
         {
@@ -76,43 +78,31 @@ public static class LiveBenchmark
                 Acknowledged = (batch, postedAt) =>
                 {
                     if (batch.Events.LastOrDefault(e => e.Interaction is null) is not { } visit) return;
-                    lock (probes) probes.Add(new Probe(visit, postedAt, subscribers));
+                    lock (probes) probes.Add(new Probe(visit, postedAt, subscribers + 1));
                 },
             };
 
-            var subscriptions = Enumerable.Range(0, subscribers).Select(subscriber => analytics.Subscribe(() =>
+            // Observer `subscribers` is unthrottled: when the batch is in the current view at all (the data path's share of visible).
+            var subscriptions = Enumerable.Range(0, subscribers + 1).Select(observer => analytics.Subscribe(() =>
             {
                 var now = Stopwatch.GetTimestamp();
                 if (analytics.Current is not AnalyticsView view) return Task.CompletedTask;
                 Probe[] open;
-                lock (probes) open = probes.Where(p => double.IsNaN(p.VisibleMs[subscriber])).ToArray();
+                lock (probes) open = probes.Where(p => double.IsNaN(p.SeenMs[observer])).ToArray();
                 foreach (var probe in open)
-                    if (probe.IsIn(view.Snapshot)) probe.VisibleMs[subscriber] = Stopwatch.GetElapsedTime(probe.PostedAt, now).TotalMilliseconds;
+                    if (probe.IsIn(view.Snapshot)) probe.SeenMs[observer] = Stopwatch.GetElapsedTime(probe.PostedAt, now).TotalMilliseconds;
                 return Task.CompletedTask;
-            }, minInterval)).ToList();
-
-            // Unthrottled: when the batch is in the current view at all (the data path's share of visible).
-            subscriptions.Add(analytics.Subscribe(() =>
-            {
-                var now = Stopwatch.GetTimestamp();
-                if (analytics.Current is not AnalyticsView view) return Task.CompletedTask;
-                Probe[] open;
-                lock (probes) open = probes.Where(p => double.IsNaN(p.PublishedMs)).ToArray();
-                foreach (var probe in open)
-                    if (probe.IsIn(view.Snapshot)) probe.PublishedMs = Stopwatch.GetElapsedTime(probe.PostedAt, now).TotalMilliseconds;
-                return Task.CompletedTask;
-            }, TimeSpan.Zero));
+            }, observer < subscribers ? minInterval : TimeSpan.Zero)).ToList();
 
             using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
             run.CancelAfter(TimeSpan.FromSeconds(seconds));
             var clock = Stopwatch.StartNew();
             var posting = poster.RunAsync(new TrafficSimulator(rate, 100_000, TrafficSimulator.FreshUserIds(DateTime.UtcNow)), output, run.Token);
-            long warmRss = 0, warmData = 0, warmSqlite = 0, warmHeap = 0, warmThreads = 0;
+            MemoryReading? warm = null;
             if (seconds > WarmUp.TotalSeconds)
             {
                 await Task.Delay(WarmUp, ct);
-                (warmRss, warmData, warmSqlite, warmHeap) = (SettledRss(), SnapshotOf(analytics).ColumnBytes, SQLitePCL.raw.sqlite3_memory_used(), GC.GetGCMemoryInfo().TotalCommittedBytes);
-                warmThreads = Process.GetCurrentProcess().Threads.Count;
+                warm = MemoryReading.Take(analytics);
             }
             var stats = await posting;
             var elapsed = clock.Elapsed;
@@ -121,17 +111,16 @@ public static class LiveBenchmark
             var drained = Stopwatch.StartNew();
             while (drained.Elapsed < Drain && Unseen(probes) > 0) await Task.Delay(100, ct);
             subscriptions.ForEach(s => s.Dispose());
-            long endRss = SettledRss(), endSqlite = SQLitePCL.raw.sqlite3_memory_used(), endHeap = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            var end = MemoryReading.Take(analytics);
 
-            var visible = probes.SelectMany(p => p.VisibleMs).Where(ms => !double.IsNaN(ms)).ToList();
+            var visible = probes.SelectMany(p => p.SeenMs.Take(subscribers)).Where(ms => !double.IsNaN(ms)).ToList();
             var snapshot = SnapshotOf(analytics);
             output.WriteLine(Invariant($"{stats}; probes={probes.Count} unseen={Unseen(probes)} visible_p50_ms={Percentiles.Median(visible):F0}"));
-            var published = probes.Select(p => p.PublishedMs).Where(ms => !double.IsNaN(ms)).ToList();
+            var published = probes.Select(p => p.SeenMs[subscribers]).Where(ms => !double.IsNaN(ms)).ToList();
             output.WriteLine(Invariant($"published (in the current view, before throttling): p50_ms={Percentiles.Median(published):F0} p95_ms={Percentiles.Of(published, 0.95):F0}"));
             output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {snapshot.ColumnBytes / 1048576.0:F1} MB"));
-            if (warmRss > 0)
-                output.WriteLine(Invariant($"rss after a full collection: {warmRss / 1048576.0:F0} MB after warm-up, {endRss / 1048576.0:F0} MB at the end: {(endRss - warmRss) / 1048576.0:+0.0;-0.0} MB, of which the snapshot's data {(snapshot.ColumnBytes - warmData) / 1048576.0:+0.0;-0.0} MB and SQLite's page caches (bounded by cache_size per connection) {(endSqlite - warmSqlite) / 1048576.0:+0.0;-0.0} MB; the garbage collector's committed memory (the snapshot included) {(endHeap - warmHeap) / 1048576.0:+0.0;-0.0} MB; threads {warmThreads} -> {Process.GetCurrentProcess().Threads.Count}"));
-            output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={endRss / 1048576.0:F0}"));
+            if (warm is not null) output.WriteLine(end.GrowthSince(warm));
+            output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={end.Rss / 1048576.0:F0}"));
             await app.StopAsync(CancellationToken.None);
             return stats.Rejected == 0 ? 0 : 1;
         }
@@ -144,17 +133,28 @@ public static class LiveBenchmark
 
     static EventSnapshot SnapshotOf(IFunnelAnalytics analytics) => ((AnalyticsView)analytics.Current).Snapshot;
 
-    /// <summary>The resident set once the garbage collector has returned what it can (so growth means memory held).</summary>
-    static long SettledRss()
+    /// <summary>
+    /// The resident set once the garbage collector has returned what it can (so growth means memory held), beside what
+    /// explains it: the snapshot's data, SQLite's page caches, the collector's committed memory and the threads.
+    /// </summary>
+    sealed record MemoryReading(long Rss, long Data, long Sqlite, long GcCommitted, int Threads)
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        return Environment.WorkingSet;
+        public static MemoryReading Take(IFunnelAnalytics analytics)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            return new MemoryReading(Environment.WorkingSet, SnapshotOf(analytics).ColumnBytes, SQLitePCL.raw.sqlite3_memory_used(),
+                GC.GetGCMemoryInfo().TotalCommittedBytes, Process.GetCurrentProcess().Threads.Count);
+        }
+
+        public string GrowthSince(MemoryReading warm) => Invariant($"rss after a full collection: {Mb(warm.Rss):F0} MB after warm-up, {Mb(Rss):F0} MB at the end: {Mb(Rss - warm.Rss):+0.0;-0.0} MB, of which the snapshot's data {Mb(Data - warm.Data):+0.0;-0.0} MB and SQLite's page caches (bounded by cache_size per connection) {Mb(Sqlite - warm.Sqlite):+0.0;-0.0} MB; the garbage collector's committed memory (the snapshot included) {Mb(GcCommitted - warm.GcCommitted):+0.0;-0.0} MB; threads {warm.Threads} -> {Threads}");
+
+        static double Mb(long bytes) => bytes / 1048576.0;
     }
 
     static int Unseen(List<Probe> probes)
     {
-        lock (probes) return probes.Sum(p => p.VisibleMs.Count(double.IsNaN));
+        lock (probes) return probes.Sum(p => p.SeenMs.Count(double.IsNaN));
     }
 
     static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
