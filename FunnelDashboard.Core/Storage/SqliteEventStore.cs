@@ -8,6 +8,12 @@ namespace FunnelDashboard.Core.Storage;
 /// <summary>The embedded default: one SQLite file in WAL mode. Times are stored as Unix seconds, dates as yyyy-MM-dd.</summary>
 public sealed class SqliteEventStore : SqlEventStore
 {
+    // Page caches per connection, in KiB. Every pooled connection keeps its cache for as long as it lives, so a small one
+    // keeps a running app's memory flat (64 MB each grew the live benchmark's RSS by ~90 MB in 4 minutes); an import's
+    // index inserts touch more pages, and run ~20 % faster with the large one, which they give back when done.
+    const int CacheKib = 8 * 1024;
+    const int ImportCacheKib = 64 * 1024;
+
     readonly string connectionString;
 
     public SqliteEventStore(string path)
@@ -49,7 +55,7 @@ public sealed class SqliteEventStore : SqlEventStore
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;";
+        pragma.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -{CacheKib};";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
@@ -71,6 +77,21 @@ public sealed class SqliteEventStore : SqlEventStore
     protected override Task LockWritersAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
 
     protected override async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken ct)
+    {
+        SetCacheSize(connection, transaction, ImportCacheKib);
+        try { await InsertBatchAsync(connection, transaction, batch, ct); }
+        finally { SetCacheSize(connection, transaction, CacheKib); }
+    }
+
+    static void SetCacheSize(DbConnection connection, DbTransaction transaction, int kib)
+    {
+        using var pragma = connection.CreateCommand();
+        pragma.Transaction = transaction;
+        pragma.CommandText = $"PRAGMA cache_size = -{kib}";
+        pragma.ExecuteNonQuery();
+    }
+
+    static async Task InsertBatchAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken ct)
     {
         await InsertAllAsync(connection, transaction, "INSERT INTO users (id, first_visit, device, sex) VALUES ($1, $2, $3, $4)", batch.Users,
             u => [u.Id, u.FirstVisit.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (int)u.Device, (int)u.Sex], ct);
