@@ -104,7 +104,9 @@ public static class LiveBenchmark
                 await Task.Delay(WarmUp, ct);
                 warm = MemoryReading.Take(analytics);
             }
+            var sampling = SampleResidentSetAsync(output, run.Token);
             var stats = await posting;
+            var resident = await sampling;
             var elapsed = clock.Elapsed;
 
             // The last batches are still on their way to the subscribers: give them time to arrive.
@@ -120,6 +122,7 @@ public static class LiveBenchmark
             output.WriteLine(Invariant($"published (in the current view, before throttling): p50_ms={Percentiles.Median(published):F0} p95_ms={Percentiles.Of(published, 0.95):F0}"));
             output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {snapshot.ColumnBytes / 1048576.0:F1} MB"));
             if (warm is not null) output.WriteLine(end.GrowthSince(warm));
+            if (resident.Count >= 2) output.WriteLine(Invariant($"rss as the system sees it (no forced collection), every {ResidentSample.TotalSeconds:F0} s: {string.Join(" ", resident.Select(b => $"{b / 1048576.0:F0}"))} MB"));
             output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={end.Rss / 1048576.0:F0}"));
             await app.StopAsync(CancellationToken.None);
             return stats.Rejected == 0 ? 0 : 1;
@@ -129,6 +132,29 @@ public static class LiveBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    static readonly TimeSpan ResidentSample = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The resident set every <see cref="ResidentSample"/> while the run lasts, as the system sees it (nothing forced), with
+    /// the collector's committed and free memory, printed as it goes.
+    /// </summary>
+    static async Task<List<long>> SampleResidentSetAsync(TextWriter output, CancellationToken ct)
+    {
+        var samples = new List<long>();
+        using var timer = new PeriodicTimer(ResidentSample);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var gc = GC.GetGCMemoryInfo();
+                samples.Add(Environment.WorkingSet);
+                output.WriteLine(Invariant($"… rss={samples[^1] / 1048576.0:F0} MB, the collector: {gc.TotalCommittedBytes / 1048576.0:F0} MB committed, {gc.FragmentedBytes / 1048576.0:F0} MB of it free, {GC.CollectionCount(2)} full collections"));
+            }
+        }
+        catch (OperationCanceledException) { }
+        return samples;
     }
 
     static EventSnapshot SnapshotOf(IFunnelAnalytics analytics) => ((AnalyticsView)analytics.Current).Snapshot;
