@@ -10,7 +10,7 @@ public sealed class SqliteEventStore : SqlEventStore
 {
     // Page caches per connection, in KiB. Every pooled connection keeps its cache for as long as it lives, so a small one
     // keeps a running app's memory flat (64 MB each grew the live benchmark's RSS by ~90 MB in 4 minutes); an import's
-    // index inserts touch more pages, and run ~20 % faster with the large one, which they give back when done.
+    // index inserts touch more pages, and run ~15 % faster with the large one, which they give back when done.
     const int CacheKib = 8 * 1024;
     const int ImportCacheKib = 64 * 1024;
 

@@ -120,10 +120,10 @@ public static class LiveBenchmark
             output.WriteLine(Invariant($"{stats}; probes={probes.Count} unseen={Unseen(probes)} visible_p50_ms={Percentiles.Median(visible):F0}"));
             var published = probes.Select(p => p.SeenMs[subscribers]).Where(ms => !double.IsNaN(ms)).ToList();
             output.WriteLine(Invariant($"published (in the current view, before throttling): p50_ms={Percentiles.Median(published):F0} p95_ms={Percentiles.Of(published, 0.95):F0}"));
-            output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {snapshot.ColumnBytes / 1048576.0:F1} MB"));
+            output.WriteLine(Invariant($"snapshot: {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions, {Mb(snapshot.ColumnBytes):F1} MB"));
             if (warm is not null) output.WriteLine(end.GrowthSince(warm));
-            if (resident.Count >= 2) output.WriteLine(Invariant($"rss as the system sees it (no forced collection), every {ResidentSample.TotalSeconds:F0} s: {string.Join(" ", resident.Select(b => $"{b / 1048576.0:F0}"))} MB"));
-            output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={end.Rss / 1048576.0:F0}"));
+            if (resident.Count >= 2) output.WriteLine(Invariant($"rss as the system sees it (no forced collection), every {ResidentSample.TotalSeconds:F0} s: {string.Join(" ", resident.Select(b => $"{Mb(b):F0}"))} MB"));
+            output.WriteLine(Invariant($"ack_p95_ms={stats.AckPercentile(0.95):F1} visible_p95_ms={Percentiles.Of(visible, 0.95):F0} events_per_s={stats.Acked / elapsed.TotalSeconds:F0} rss_mb={Mb(end.Rss):F0}"));
             await app.StopAsync(CancellationToken.None);
             return stats.Rejected == 0 ? 0 : 1;
         }
@@ -150,7 +150,7 @@ public static class LiveBenchmark
             {
                 var gc = GC.GetGCMemoryInfo();
                 samples.Add(Environment.WorkingSet);
-                output.WriteLine(Invariant($"… rss={samples[^1] / 1048576.0:F0} MB, the collector: {gc.TotalCommittedBytes / 1048576.0:F0} MB committed, {gc.FragmentedBytes / 1048576.0:F0} MB of it free, {GC.CollectionCount(2)} full collections"));
+                output.WriteLine(Invariant($"… rss={Mb(samples[^1]):F0} MB, the collector: {Mb(gc.TotalCommittedBytes):F0} MB committed, {Mb(gc.FragmentedBytes):F0} MB of it free, {GC.CollectionCount(2)} full collections"));
             }
         }
         catch (OperationCanceledException) { }
@@ -174,14 +174,14 @@ public static class LiveBenchmark
         }
 
         public string GrowthSince(MemoryReading warm) => Invariant($"rss after a full collection: {Mb(warm.Rss):F0} MB after warm-up, {Mb(Rss):F0} MB at the end: {Mb(Rss - warm.Rss):+0.0;-0.0} MB, of which the snapshot's data {Mb(Data - warm.Data):+0.0;-0.0} MB and SQLite's page caches (bounded by cache_size per connection) {Mb(Sqlite - warm.Sqlite):+0.0;-0.0} MB; the garbage collector's committed memory (the snapshot included) {Mb(GcCommitted - warm.GcCommitted):+0.0;-0.0} MB; threads {warm.Threads} -> {Threads}");
-
-        static double Mb(long bytes) => bytes / 1048576.0;
     }
 
     static int Unseen(List<Probe> probes)
     {
         lock (probes) return probes.Sum(p => p.SeenMs.Count(double.IsNaN));
     }
+
+    static double Mb(long bytes) => bytes / 1048576.0;
 
     static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
