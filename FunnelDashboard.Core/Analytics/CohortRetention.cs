@@ -33,13 +33,12 @@ public sealed record CohortRetention(IReadOnlyList<Cohort> Cohorts)
         var periods = periodOfDay[^1] - firstPeriod + 1;
         for (var d = 0; d < periodOfDay.Length; d++) periodOfDay[d] -= firstPeriod;
 
-        var partials = UserChunks.Run(snapshot.UserCount, (first, last) => Run(snapshot, query.Filter, periodOfDay, periods, first, last));
-        var (size, active, converted) = partials[0];
-        foreach (var (s, a, c) in partials.Skip(1))
-        {
-            for (var i = 0; i < size.Length; i++) size[i] += s[i];
-            for (var i = 0; i < active.Length; i++) { active[i] += a[i]; converted[i] += c[i]; }
-        }
+        var firstDay = snapshot.FirstDay;
+        var partials = UserChunks.Run(snapshot, () => (Size: new long[periods], Active: new long[periods * periods], Converted: new long[periods * periods]),
+            (counts, range) => Run(range, firstDay, query.Filter, periodOfDay, periods, counts));
+        var size = FunnelEngine.Sum(partials.Select(p => p.Size).ToArray());
+        var active = FunnelEngine.Sum(partials.Select(p => p.Active).ToArray());
+        var converted = FunnelEngine.Sum(partials.Select(p => p.Converted).ToArray());
 
         var cohorts = new List<Cohort>();
         for (var c = 0; c < periods; c++)
@@ -53,28 +52,28 @@ public sealed record CohortRetention(IReadOnlyList<Cohort> Cohorts)
         return new CohortRetention(cohorts);
     }
 
-    static (long[] Size, long[] Active, long[] Converted) Run(EventSnapshot snapshot, FunnelFilter filter, int[] periodOfDay, int periods, int firstUser, int lastUser)
+    static void Run(UserRange range, int firstDay, FunnelFilter filter, int[] periodOfDay, int periods, (long[] Size, long[] Active, long[] Converted) counts)
     {
-        var (size, active, converted) = (new long[periods], new long[periods * periods], new long[periods * periods]);
+        var (size, active, converted) = counts;
         var (from, to) = FunnelEngine.TimeBounds(filter);
-        for (var u = firstUser; u < lastUser; u++)
+        var part = range.Part;
+        for (var u = range.First; u < range.Last; u++)
         {
-            var (start, end) = (snapshot.EventStart[u], snapshot.EventStart[u + 1]);
-            if (start == end || !FunnelEngine.Matches(snapshot, u, filter)) continue;
-            var firstVisit = snapshot.EventTime[start];
+            var (start, end) = (part.EventStart[u], part.EventStart[u + 1]);
+            if (start == end || !FunnelEngine.Matches(part, u, filter)) continue;
+            var firstVisit = part.EventTime[start];
             if (firstVisit < from || firstVisit >= to) continue;
-            var cohort = periodOfDay[firstVisit / 86400 - snapshot.FirstDay];
+            var cohort = periodOfDay[firstVisit / 86400 - firstDay];
             size[cohort]++;
             int lastActive = -1, lastConverted = -1;
             // Visits are in time order, so each period's visits are consecutive: count a period once, at its first visit.
             for (var e = start; e < end; e++)
             {
-                var k = periodOfDay[snapshot.EventTime[e] / 86400 - snapshot.FirstDay] - cohort;
+                var k = periodOfDay[part.EventTime[e] / 86400 - firstDay] - cohort;
                 if (k != lastActive) { active[cohort * periods + k]++; lastActive = k; }
-                if (k != lastConverted && snapshot.PageOf(e) == FunnelPage.Confirmation) { converted[cohort * periods + k]++; lastConverted = k; }
+                if (k != lastConverted && part.PageOf(e) == FunnelPage.Confirmation) { converted[cohort * periods + k]++; lastConverted = k; }
             }
         }
-        return (size, active, converted);
     }
 
     /// <summary>Weeks counted from the Monday before the snapshot epoch (a Saturday); months from its January.</summary>

@@ -3,33 +3,34 @@ using FunnelDashboard.Core.Domain;
 namespace FunnelDashboard.Core.Analytics;
 
 /// <summary>
-/// An immutable, column-oriented copy of the page visits for fast analytics. Users are numbered densely (by id) and
-/// their visits are stored contiguously, sorted by time (ties in store order): user u's visits are
-/// [EventStart[u], EventStart[u + 1]). A visit costs 7 bytes: a 32-bit time in seconds since <see cref="Epoch"/>, a
-/// page byte (the page code, plus <see cref="SessionStartFlag"/> on the first stored visit of a session) and a
-/// 16-bit duration in seconds; a user costs 18 (with its interaction offset). Interactions are stored the same way,
-/// in their own per-user runs [InteractionStart[u], InteractionStart[u + 1]) sorted by time: 9 bytes each, a 32-bit time,
-/// a byte for page and type (<see cref="InteractionPageOf"/>, <see cref="InteractionTypeOf"/>) and 16-bit x and y.
-/// A newer snapshot is made by merging new visits into this one
-/// (<see cref="EventSnapshotBuilder.MergeInto"/>), never by changing it, so readers always see one consistent version.
+/// An immutable, column-oriented copy of the users, page visits and interactions for fast analytics, made of two
+/// <see cref="SnapshotPart"/>s: a large <see cref="Base"/> and a small <see cref="Recent"/> that holds every user with rows
+/// since the base was last rewritten (all of that user's rows: the base's copy is <i>superseded</i> and skipped). A refresh
+/// rewrites only the recent part and shares the base, so growing a large snapshot by a small tail copies little; once the
+/// recent part is a sizeable share of the base, the two are folded into a new base (<see cref="EventSnapshotBuilder.MergeInto(EventSnapshot)"/>).
+/// Analyses walk the users in id order through <see cref="Ranges"/>, so how the rows are split never changes an answer.
+/// A newer snapshot is made by merging, never by changing this one, so readers always see one consistent version.
 /// </summary>
 public sealed class EventSnapshot
 {
     public static readonly DateTime Epoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>Set in <see cref="EventPage"/> on the visit that opened its session (so sessions cost no column).</summary>
+    /// <summary>Set on a visit's page byte when it opened its session (so sessions cost no column).</summary>
     public const byte SessionStartFlag = 0x80;
     const byte PageBits = 0x7F;
 
-    public long[] UserIds { get; }
-    public byte[] UserDevice { get; }
-    public byte[] UserSex { get; }
-    public int[] EventStart { get; }
-    public int[] EventTime { get; }
-    /// <summary>Page code and flags; read the page with <see cref="PageOf"/>.</summary>
-    public byte[] EventPage { get; }
-    /// <summary>Seconds spent on the page, capped at <see cref="ushort.MaxValue"/>.</summary>
-    public ushort[] EventDuration { get; }
+    readonly int[] superseded;
+    readonly UserRange[] ranges;
+
+    public SnapshotPart Base { get; }
+    public SnapshotPart Recent { get; }
+    /// <summary>The users in id order, as runs of one part: the unit analyses work on.</summary>
+    public IReadOnlyList<UserRange> Ranges => ranges;
+
+    public int UserCount { get; }
+    public int EventCount { get; }
+    public int InteractionCount { get; }
+    public int SessionCount { get; }
     /// <summary>The first and last day with a visit, in days since <see cref="Epoch"/> (0 and -1 when there are none).</summary>
     public int FirstDay { get; }
     public int LastDay { get; }
@@ -38,44 +39,96 @@ public sealed class EventSnapshot
     public int LastEventTime { get; }
     /// <summary>The highest page-visit id included, so a refresh reads only what is newer.</summary>
     public long LastEventId { get; }
-    public int SessionCount { get; }
-
-    public int[] InteractionStart { get; }
-    public int[] InteractionTime { get; }
-    /// <summary>Page in the low four bits, interaction type in the high four; read them with <see cref="InteractionPageOf"/> and <see cref="InteractionTypeOf"/>.</summary>
-    public byte[] InteractionKind { get; }
-    /// <summary>Coordinates in pixels, clamped to the 16-bit range.</summary>
-    public short[] InteractionX { get; }
-    public short[] InteractionY { get; }
     /// <summary>The highest interaction id included, so a refresh reads only what is newer.</summary>
     public long LastInteractionId { get; }
-    public int InteractionCount => InteractionTime.Length;
 
-    public int UserCount => UserIds.Length;
-    public int EventCount => EventTime.Length;
-    public static EventSnapshot Empty { get; } = new([], [], [], [0], [], [], [], 0, 0, 0, 0, InteractionColumns.Empty);
+    public static EventSnapshot Empty { get; } = new(SnapshotPart.Empty, SnapshotPart.Empty, [], 0, 0, 0, 0, 0);
 
-    internal EventSnapshot(long[] userIds, byte[] device, byte[] sex, int[] eventStart, int[] eventTime, byte[] eventPage,
-        ushort[] eventDuration, long lastEventId, int sessionCount, int firstTime, int lastTime, InteractionColumns interactions)
+    /// <param name="superseded">Sorted indexes of the base users whose rows are in <paramref name="recent"/>.</param>
+    internal EventSnapshot(SnapshotPart @base, SnapshotPart recent, int[] superseded, long lastEventId, long lastInteractionId,
+        int sessionCount, int firstTime, int lastTime)
     {
-        UserIds = userIds; UserDevice = device; UserSex = sex;
-        EventStart = eventStart; EventTime = eventTime; EventPage = eventPage; EventDuration = eventDuration;
-        LastEventId = lastEventId; SessionCount = sessionCount;
-        (InteractionStart, InteractionTime, InteractionKind, InteractionX, InteractionY, LastInteractionId) =
-            (interactions.Start, interactions.Time, interactions.Kind, interactions.X, interactions.Y, interactions.LastId);
-        (FirstDay, LastDay, LastEventTime) = eventTime.Length == 0 ? (0, -1, 0) : (firstTime / 86400, lastTime / 86400, lastTime);
+        (Base, Recent, this.superseded) = (@base, recent, superseded);
+        (LastEventId, LastInteractionId, SessionCount) = (lastEventId, lastInteractionId, sessionCount);
+        ranges = InIdOrder(@base, recent, superseded);
+        foreach (var range in ranges)
+        {
+            UserCount += range.Count;
+            EventCount += range.Part.EventStart[range.Last] - range.Part.EventStart[range.First];
+            InteractionCount += range.Part.InteractionStart[range.Last] - range.Part.InteractionStart[range.First];
+        }
+        (FirstDay, LastDay, LastEventTime) = EventCount == 0 ? (0, -1, 0) : (firstTime / 86400, lastTime / 86400, lastTime);
     }
 
-    public static FunnelPage PageOf(byte pageByte) => (FunnelPage)(pageByte & PageBits);
-    public FunnelPage PageOf(int e) => PageOf(EventPage[e]);
-    public bool StartsSession(int e) => (EventPage[e] & SessionStartFlag) != 0;
+    internal int[] Superseded => superseded;
 
+    public static FunnelPage PageOf(byte pageByte) => (FunnelPage)(pageByte & PageBits);
     public static byte InteractionKindOf(FunnelPage page, InteractionType type) => (byte)((byte)page | ((byte)type << 4));
     public static FunnelPage InteractionPageOf(byte kind) => (FunnelPage)(kind & 0x0F);
     public static InteractionType InteractionTypeOf(byte kind) => (InteractionType)(kind >> 4);
 
-    /// <summary>The user's index, or -1 when the snapshot does not have the user.</summary>
-    public int IndexOf(long userId) => Math.Max(-1, Array.BinarySearch(UserIds, userId));
+    /// <summary>Where the user's rows are, or null when the snapshot does not have the user.</summary>
+    public SnapshotUser? Find(long userId)
+    {
+        if (Recent.IndexOf(userId) is var r and >= 0) return new SnapshotUser(Recent, r);
+        // A superseded base user is in the recent part, so a base user found here is current.
+        return Base.IndexOf(userId) is var b and >= 0 ? new SnapshotUser(Base, b) : null;
+    }
+
+    /// <summary>Every user, in id order.</summary>
+    public IEnumerable<SnapshotUser> Users => ranges.SelectMany(r => Enumerable.Range(r.First, r.Count).Select(u => new SnapshotUser(r.Part, u)));
+
+    public IEnumerable<long> UserIds => Users.Select(u => u.Id);
+
+    /// <summary>The runs holding the users at positions [from, to) in id order.</summary>
+    internal IEnumerable<UserRange> RangesAt(int from, int to)
+    {
+        var i = Array.BinarySearch(ranges, new UserRange(SnapshotPart.Empty, 0, 0, from), ByPosition);
+        for (i = i >= 0 ? i : ~i - 1; i >= 0 && i < ranges.Length && ranges[i].Position < to; i++)
+        {
+            var r = ranges[i];
+            var (skip, end) = (Math.Max(0, from - r.Position), Math.Min(r.Count, to - r.Position));
+            if (end > skip) yield return new UserRange(r.Part, r.First + skip, r.First + end, r.Position + skip);
+        }
+    }
+
+    static readonly Comparer<UserRange> ByPosition = Comparer<UserRange>.Create((a, b) => a.Position.CompareTo(b.Position));
+
+    /// <summary>The base's current users and the recent ones, merged by id into runs.</summary>
+    static UserRange[] InIdOrder(SnapshotPart @base, SnapshotPart recent, int[] superseded)
+    {
+        var result = new List<UserRange>();
+        var position = 0;
+        void Add(SnapshotPart part, int first, int last)
+        {
+            if (result.Count > 0 && result[^1] is var previous && previous.Part == part && previous.Last == first)
+                result[^1] = previous with { Last = last };
+            else
+                result.Add(new UserRange(part, first, last, position));
+            position += last - first;
+        }
+
+        int b = 0, s = 0;
+        for (var r = 0; r <= recent.UserCount; r++)
+        {
+            var end = r < recent.UserCount ? LowerBound(@base.UserIds, b, recent.UserIds[r]) : @base.UserCount;
+            while (b < end)
+            {
+                if (s < superseded.Length && superseded[s] == b) { b++; s++; continue; }
+                var stop = s < superseded.Length ? Math.Min(end, superseded[s]) : end;
+                Add(@base, b, stop);
+                b = stop;
+            }
+            if (r < recent.UserCount) Add(recent, r, r + 1);
+        }
+        return [.. result];
+    }
+
+    static int LowerBound(long[] ids, int from, long id)
+    {
+        var i = Array.BinarySearch(ids, from, ids.Length - from, id);
+        return i >= 0 ? i : ~i;
+    }
 
     public static int ToTime(DateTime time) => checked((int)(UtcTime.Normalize(time) - Epoch).TotalSeconds);
     /// <summary>The start of a day as a snapshot time; long, because filters may name days far outside the data.</summary>
@@ -83,18 +136,9 @@ public sealed class EventSnapshot
     public static DateOnly ToDate(int time) => DateOnly.FromDateTime(Epoch.AddSeconds(time));
     public static DateTime ToDateTime(int time) => Epoch.AddSeconds(time);
 
-    /// <summary>Bytes held by the columns, for the benchmark's bytes-per-event figure.</summary>
-    public long ColumnBytes =>
-        UserIds.Length * 8L + UserDevice.Length + UserSex.Length + EventStart.Length * 4L
-        + EventTime.Length * 4L + EventPage.Length + EventDuration.Length * 2L
-        + InteractionStart.Length * 4L + InteractionTime.Length * 4L + InteractionKind.Length + InteractionX.Length * 2L + InteractionY.Length * 2L;
+    /// <summary>Bytes held by the columns (the superseded rows of the base included), for the benchmarks' bytes-per-event figure.</summary>
+    public long ColumnBytes => Base.ColumnBytes + Recent.ColumnBytes + superseded.Length * 4L;
 
     /// <summary>First and last day with a page visit, or null when there are none.</summary>
     public DateRange? DataRange => EventCount == 0 ? null : new DateRange(ToDate(FirstDay * 86400), ToDate(LastDay * 86400));
-}
-
-/// <summary>The interaction columns of a snapshot, as the builder hands them over.</summary>
-internal sealed record InteractionColumns(int[] Start, int[] Time, byte[] Kind, short[] X, short[] Y, long LastId)
-{
-    public static InteractionColumns Empty { get; } = new([0], [], [], [], [], 0);
 }

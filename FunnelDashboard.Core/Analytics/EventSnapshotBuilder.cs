@@ -5,7 +5,7 @@ namespace FunnelDashboard.Core.Analytics;
 
 /// <summary>
 /// Collects users, visits and interactions in any order and merges them into a snapshot: <see cref="Build"/> makes a new one,
-/// <see cref="MergeInto"/> grows an existing one by what is new (a refresh's tail of the store). Added users replace
+/// <see cref="MergeInto(EventSnapshot)"/> grows an existing one by what is new (a refresh's tail of the store). Added users replace
 /// the device and sex of users the snapshot already has; added visits may be older than a user's newest (late events)
 /// and still land in time order, after visits of the same time already there (store order); interactions likewise.
 /// </summary>
@@ -64,40 +64,119 @@ public sealed class EventSnapshotBuilder
     public EventSnapshotBuilder AddInteraction(SnapshotInteraction interaction) =>
         AddInteraction(interaction.UserId, interaction.Page, interaction.Type, interaction.Timestamp, interaction.X, interaction.Y, interaction.Id);
 
+    /// <summary>
+    /// Fold the recent part into the base once it holds more than this share of the base's rows and users: small enough
+    /// that a refresh copies little, large enough that folding (a copy of everything) is rare.
+    /// </summary>
+    internal double MaxRecentShare { get; init; } = 1.0 / 16;
+
     public EventSnapshot Build() => MergeInto(EventSnapshot.Empty);
 
     /// <summary>
-    /// A new snapshot holding <paramref name="current"/> and what was added here. Linear in the snapshot's size: users
-    /// without new rows are copied in runs, the others get their old and new rows merged by time.
+    /// A new snapshot holding <paramref name="current"/> and what was added here. The users with new rows move to the
+    /// recent part with all their rows (so only that part is rewritten); the base is shared, or rewritten with the recent
+    /// part folded in when that has grown past <see cref="MaxRecentShare"/> of it.
     /// </summary>
     public EventSnapshot MergeInto(EventSnapshot current)
     {
-        var (ids, device, sex, oldIndex) = MergeUsers(current);
-
-        var (added, addedOrder) = GroupByUser(ids, eventUser, eventTime, "A page visit");
-        var visits = new CsrMerge(oldIndex, current.EventStart, current.EventTime, added, addedOrder, eventTime);
-        var times = visits.Apply(current.EventTime, eventTime);
-        var pages = visits.Apply(current.EventPage, eventPage);
-        var durations = visits.Apply(current.EventDuration, eventDuration);
-
-        var (addedInteractions, interactionOrder) = GroupByUser(ids, interactionUser, interactionTime, "An interaction");
-        var merge = new CsrMerge(oldIndex, current.InteractionStart, current.InteractionTime, addedInteractions, interactionOrder, interactionTime);
-        var interactions = new InteractionColumns(merge.Start,
-            merge.Apply(current.InteractionTime, interactionTime), merge.Apply(current.InteractionKind, interactionKind),
-            merge.Apply(current.InteractionX, interactionX), merge.Apply(current.InteractionY, interactionY),
-            Math.Max(current.LastInteractionId, lastInteractionId));
-
         var sessions = current.SessionCount;
         foreach (var page in eventPage)
             if ((page & EventSnapshot.SessionStartFlag) != 0) sessions++;
         var (first, last) = current.EventCount == 0 ? (int.MaxValue, int.MinValue) : (current.FirstDay * 86400, current.LastEventTime);
         foreach (var t in eventTime) { if (t < first) first = t; if (t > last) last = t; }
-        return new EventSnapshot(ids, device, sex, visits.Start, times, pages, durations,
-            Math.Max(current.LastEventId, lastEventId), sessions, first, last, interactions);
+        var (lastVisit, lastInteraction) = (Math.Max(current.LastEventId, lastEventId), Math.Max(current.LastInteractionId, lastInteractionId));
+
+        if (current.UserCount == 0)
+            return new EventSnapshot(MergeInto(current.Base, replace: false), SnapshotPart.Empty, [], lastVisit, lastInteraction, sessions, first, last);
+
+        var (recentRows, moved) = WithBaseRowsOfMovedUsers(current);
+        var recent = recentRows.MergeInto(current.Recent, replace: false);
+        var superseded = Union(current.Superseded, moved);
+        if (recent.RowCount + recent.UserCount <= MaxRecentShare * (current.Base.RowCount + current.Base.UserCount))
+            return new EventSnapshot(current.Base, recent, superseded, lastVisit, lastInteraction, sessions, first, last);
+
+        var all = new EventSnapshotBuilder();
+        for (var u = 0; u < recent.UserCount; u++) all.AddRowsOf(recent, u);
+        return new EventSnapshot(all.MergeInto(current.Base, replace: true), SnapshotPart.Empty, [], lastVisit, lastInteraction, sessions, first, last);
     }
 
-    /// <summary>The snapshot's users and the added ones, sorted by id; for each, its index in the snapshot or -1.</summary>
-    (long[] Ids, byte[] Device, byte[] Sex, int[] OldIndex) MergeUsers(EventSnapshot current)
+    /// <summary>
+    /// These rows, after the base rows of the users they move out of the base (so ties in time keep store order), and
+    /// the base indexes of those users, in order.
+    /// </summary>
+    (EventSnapshotBuilder Rows, List<int> Moved) WithBaseRowsOfMovedUsers(EventSnapshot current)
+    {
+        var withUser = users.Select(u => u.Id).ToHashSet();
+        var touched = new SortedSet<long>(withUser);
+        touched.UnionWith(eventUser);
+        touched.UnionWith(interactionUser);
+
+        var rows = new EventSnapshotBuilder();
+        var moved = new List<int>();
+        foreach (var id in touched)
+        {
+            if (current.Recent.IndexOf(id) >= 0 || current.Base.IndexOf(id) is not (var b and >= 0)) continue;
+            moved.Add(b);
+            rows.AddRowsOf(current.Base, b, withUser: !withUser.Contains(id));
+        }
+        rows.users.AddRange(users);
+        rows.eventUser.AddRange(eventUser); rows.eventTime.AddRange(eventTime); rows.eventPage.AddRange(eventPage); rows.eventDuration.AddRange(eventDuration);
+        rows.interactionUser.AddRange(interactionUser); rows.interactionTime.AddRange(interactionTime); rows.interactionKind.AddRange(interactionKind);
+        rows.interactionX.AddRange(interactionX); rows.interactionY.AddRange(interactionY);
+        return (rows, moved);
+    }
+
+    /// <summary>Adds a part's user (unless <paramref name="withUser"/> is false) and all its rows, as they are stored.</summary>
+    void AddRowsOf(SnapshotPart part, int u, bool withUser = true)
+    {
+        var id = part.UserIds[u];
+        if (withUser) users.Add((id, part.UserDevice[u], part.UserSex[u]));
+        for (var e = part.EventStart[u]; e < part.EventStart[u + 1]; e++)
+        {
+            eventUser.Add(id); eventTime.Add(part.EventTime[e]); eventPage.Add(part.EventPage[e]); eventDuration.Add(part.EventDuration[e]);
+        }
+        for (var i = part.InteractionStart[u]; i < part.InteractionStart[u + 1]; i++)
+        {
+            interactionUser.Add(id); interactionTime.Add(part.InteractionTime[i]); interactionKind.Add(part.InteractionKind[i]);
+            interactionX.Add(part.InteractionX[i]); interactionY.Add(part.InteractionY[i]);
+        }
+    }
+
+    static int[] Union(int[] sorted, List<int> more)
+    {
+        if (more.Count == 0) return sorted;
+        var result = new int[sorted.Length + more.Count];
+        int i = 0, j = 0, n = 0;
+        while (i < sorted.Length || j < more.Count)
+            result[n++] = j == more.Count || (i < sorted.Length && sorted[i] < more[j]) ? sorted[i++] : more[j++];
+        return result;
+    }
+
+    /// <summary>
+    /// A new part holding <paramref name="current"/> and what was added here, linear in the part's size: users without
+    /// new rows are copied in runs, the others get their old and new rows merged by time. With <paramref name="replace"/>,
+    /// an added user's rows replace the part's rows of that user instead.
+    /// </summary>
+    SnapshotPart MergeInto(SnapshotPart current, bool replace)
+    {
+        var (ids, device, sex, oldIndex) = MergeUsers(current, replace);
+
+        var (added, addedOrder) = GroupByUser(ids, eventUser, eventTime, "A page visit");
+        var visits = new CsrMerge(oldIndex, current.EventStart, current.EventTime, added, addedOrder, eventTime);
+
+        var (addedInteractions, interactionOrder) = GroupByUser(ids, interactionUser, interactionTime, "An interaction");
+        var interactions = new CsrMerge(oldIndex, current.InteractionStart, current.InteractionTime, addedInteractions, interactionOrder, interactionTime);
+        return new SnapshotPart(ids, device, sex,
+            visits.Start, visits.Apply(current.EventTime, eventTime), visits.Apply(current.EventPage, eventPage), visits.Apply(current.EventDuration, eventDuration),
+            interactions.Start, interactions.Apply(current.InteractionTime, interactionTime), interactions.Apply(current.InteractionKind, interactionKind),
+            interactions.Apply(current.InteractionX, interactionX), interactions.Apply(current.InteractionY, interactionY));
+    }
+
+    /// <summary>
+    /// The part's users and the added ones, sorted by id; for each, its index in the part, or -1 when it has none (or
+    /// the added user replaces it).
+    /// </summary>
+    (long[] Ids, byte[] Device, byte[] Sex, int[] OldIndex) MergeUsers(SnapshotPart current, bool replace)
     {
         users.Sort((a, b) => a.Id.CompareTo(b.Id));
         for (var i = 1; i < users.Count; i++)
@@ -117,7 +196,7 @@ public sealed class EventSnapshotBuilder
             else
             {
                 var same = c < current.UserCount && current.UserIds[c] == users[a].Id;
-                (ids[n], device[n], sex[n], oldIndex[n]) = (users[a].Id, users[a].Device, users[a].Sex, same ? c : -1);
+                (ids[n], device[n], sex[n], oldIndex[n]) = (users[a].Id, users[a].Device, users[a].Sex, same && !replace ? c : -1);
                 if (same) c++;
                 a++;
             }

@@ -64,35 +64,50 @@ public static class FunnelEngine
     public static IReadOnlyList<(DateOnly Date, long Sessions)> DailySessions(EventSnapshot snapshot, FunnelFilter filter)
     {
         var (from, to) = TimeBounds(filter);
-        var perDay = new long[Math.Max(0, snapshot.DayCount)];
-        for (var u = 0; u < snapshot.UserCount; u++)
+        var (days, firstDay) = (Math.Max(0, snapshot.DayCount), snapshot.FirstDay);
+        var perDay = Sum(UserChunks.Run(snapshot, () => new long[days], (counts, range) =>
         {
-            if (!Matches(snapshot, u, filter)) continue;
-            for (var e = snapshot.EventStart[u]; e < snapshot.EventStart[u + 1]; e++)
-                if (snapshot.StartsSession(e) && snapshot.EventTime[e] >= from && snapshot.EventTime[e] < to)
-                    perDay[snapshot.EventTime[e] / 86400 - snapshot.FirstDay]++;
-        }
-        return perDay.Select((sessions, d) => (EventSnapshot.ToDate((snapshot.FirstDay + d) * 86400), sessions)).Where(d => d.sessions > 0).ToList();
+            var (part, times) = (range.Part, range.Part.EventTime);
+            for (var u = range.First; u < range.Last; u++)
+            {
+                if (!Matches(part, u, filter)) continue;
+                for (var e = part.EventStart[u]; e < part.EventStart[u + 1]; e++)
+                    if (part.StartsSession(e) && times[e] >= from && times[e] < to) counts[times[e] / 86400 - firstDay]++;
+            }
+        }));
+        return perDay.Select((sessions, d) => (EventSnapshot.ToDate((firstDay + d) * 86400), sessions)).Where(d => d.sessions > 0).ToList();
     }
 
     /// <summary>Users with a visit and sessions started (by their first visit), within the filter.</summary>
     public static (long Users, long Sessions) Activity(EventSnapshot snapshot, FunnelFilter filter)
     {
         var (from, to) = TimeBounds(filter);
-        long users = 0, sessions = 0;
-        for (var u = 0; u < snapshot.UserCount; u++)
+        var totals = Sum(UserChunks.Run(snapshot, () => new long[2], (counts, range) =>
         {
-            if (!Matches(snapshot, u, filter)) continue;
-            var active = false;
-            for (var e = snapshot.EventStart[u]; e < snapshot.EventStart[u + 1]; e++)
+            var (part, times) = (range.Part, range.Part.EventTime);
+            for (var u = range.First; u < range.Last; u++)
             {
-                if (snapshot.EventTime[e] < from || snapshot.EventTime[e] >= to) continue;
-                active = true;
-                if (snapshot.StartsSession(e)) sessions++;
+                if (!Matches(part, u, filter)) continue;
+                var active = false;
+                for (var e = part.EventStart[u]; e < part.EventStart[u + 1]; e++)
+                {
+                    if (times[e] < from || times[e] >= to) continue;
+                    active = true;
+                    if (part.StartsSession(e)) counts[1]++;
+                }
+                if (active) counts[0]++;
             }
-            if (active) users++;
-        }
-        return (users, sessions);
+        }));
+        return (totals[0], totals[1]);
+    }
+
+    /// <summary>The element-wise sum of per-chunk counts.</summary>
+    internal static long[] Sum(long[][] partials)
+    {
+        var total = partials[0];
+        foreach (var other in partials.Skip(1))
+            for (var i = 0; i < total.Length; i++) total[i] += other[i];
+        return total;
     }
 
     sealed class Totals(int groups, int steps, int days, bool between)
@@ -125,29 +140,27 @@ public static class FunnelEngine
                 if (EventSnapshot.PageOf((byte)b) == query.Steps[k]) pageMask[b] |= 1 << k;
 
         var days = daily ? snapshot.DayCount : 0;
-        var partials = UserChunks.Run(snapshot.UserCount, (first, last) =>
-        {
-            var totals = new Totals(groups, n, days, between is not null);
-            RunUsers(snapshot, query, pageMask, first, last, groups, totals, between ?? (0, -1));
-            return totals;
-        });
+        var (firstDay, dayCount) = (snapshot.FirstDay, snapshot.DayCount);
+        var partials = UserChunks.Run(snapshot, () => new Totals(groups, n, days, between is not null), (totals, range) =>
+            RunUsers(range, firstDay, dayCount, query, pageMask, groups, totals, between ?? (0, -1)));
         var result = partials[0];
         for (var c = 1; c < partials.Length; c++) result.Add(partials[c]);
         return result;
     }
 
-    static void RunUsers(EventSnapshot snapshot, FunnelQuery query, int[] pageMask, int firstUser, int lastUser, int groups, Totals totals,
+    static void RunUsers(UserRange range, int firstDay, int dayCount, FunnelQuery query, int[] pageMask, int groups, Totals totals,
         (int From, int To) between)
     {
         var n = query.Steps.Count;
         var (from, to) = TimeBounds(query.Filter);
         var window = query.WindowHours is { } hours ? hours * 3600L : long.MaxValue;
         // Locals, not properties, in the hot loop: the JIT cannot hoist loads through the span writes below.
-        var times = snapshot.EventTime;
-        var pages = snapshot.EventPage;
-        var eventStart = snapshot.EventStart;
-        var userDevice = snapshot.UserDevice;
-        var userSex = snapshot.UserSex;
+        var part = range.Part;
+        var times = part.EventTime;
+        var pages = part.EventPage;
+        var eventStart = part.EventStart;
+        var userDevice = part.UserDevice;
+        var userSex = part.UserSex;
         var deviceFilter = query.Filter.Device is { } d ? (int)d : -1;
         var sexFilter = query.Filter.Sex is { } s ? (int)s : -1;
         var groupOf = query.Breakdown == Breakdown.Device ? userDevice : query.Breakdown == Breakdown.Sex ? userSex : null;
@@ -155,14 +168,12 @@ public static class FunnelEngine
         var toNext = totals.ToNext;
         var started = totals.Started;
         var converted = totals.Converted;
-        var firstDay = snapshot.FirstDay;
-        var dayCount = snapshot.DayCount;
 
         Span<bool> reached = stackalloc bool[n];
         Span<int> chainStart = stackalloc int[n];
         Span<int> chain = stackalloc int[n * n]; // chain[k * n + j]: when the chain now at step k passed step j
 
-        for (var u = firstUser; u < lastUser; u++)
+        for (var u = range.First; u < range.Last; u++)
         {
             if (deviceFilter >= 0 && userDevice[u] != deviceFilter) continue;
             if (sexFilter >= 0 && userSex[u] != sexFilter) continue;
@@ -253,9 +264,9 @@ public static class FunnelEngine
     static string GroupName(Breakdown breakdown, int group) =>
         breakdown == Breakdown.Device ? Names.Of((Device)group) : Names.Of((Sex)group);
 
-    internal static bool Matches(EventSnapshot snapshot, int user, FunnelFilter filter) =>
-        (filter.Device is not { } device || snapshot.UserDevice[user] == (byte)device)
-        && (filter.Sex is not { } sex || snapshot.UserSex[user] == (byte)sex);
+    internal static bool Matches(SnapshotPart part, int user, FunnelFilter filter) =>
+        (filter.Device is not { } device || part.UserDevice[user] == (byte)device)
+        && (filter.Sex is not { } sex || part.UserSex[user] == (byte)sex);
 
     /// <summary>
     /// The filter's days and start time as a half-open range [From, To) of snapshot times; To is the start of the day

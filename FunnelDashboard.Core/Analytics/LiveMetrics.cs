@@ -46,18 +46,19 @@ public sealed record LiveMetrics(
         return new LivePeriod(FunnelEngine.Activity(snapshot, new FunnelFilter { Since = since }).Users, last.Users, last.ConversionFromStart);
     }
 
-    /// <summary>One pass over every event: counts per minute back from now (rolling minutes, not clock minutes) and the newest time.</summary>
+    /// <summary>One pass over every event: counts per minute back from now (rolling minutes, not clock minutes), and the newest time.</summary>
     static (long[] PerMinute, DateTime? Newest) Minutes(EventSnapshot snapshot, DateTime now)
     {
-        var counts = new long[TrendMinutes];
         var nowTime = (long)EventSnapshot.ToTime(now);
-        var newest = int.MinValue;
-        foreach (var time in snapshot.EventTime)
+        var counts = FunnelEngine.Sum(UserChunks.Run(snapshot, () => new long[TrendMinutes], (partial, range) =>
         {
-            if (time > newest) newest = time;
-            var minutesAgo = Math.Max(0, nowTime - time) / 60;
-            if (minutesAgo < TrendMinutes) counts[TrendMinutes - 1 - minutesAgo]++;
-        }
-        return (counts, snapshot.EventCount == 0 ? null : EventSnapshot.Epoch.AddSeconds(newest));
+            var (part, times) = (range.Part, range.Part.EventTime);
+            for (int e = part.EventStart[range.First], end = part.EventStart[range.Last]; e < end; e++)
+            {
+                var minutesAgo = Math.Max(0, nowTime - times[e]) / 60;
+                if (minutesAgo < TrendMinutes) partial[TrendMinutes - 1 - minutesAgo]++;
+            }
+        }));
+        return (counts, snapshot.EventCount == 0 ? null : EventSnapshot.ToDateTime(snapshot.LastEventTime));
     }
 }

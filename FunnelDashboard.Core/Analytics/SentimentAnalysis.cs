@@ -60,13 +60,11 @@ public sealed record SentimentAnalysis(IReadOnlyList<PageSentiment> Pages, IRead
 
     public static SentimentAnalysis Of(EventSnapshot snapshot, SentimentQuery query)
     {
-        var days = Math.Max(0, snapshot.DayCount);
-        var partials = UserChunks.Run(snapshot.UserCount, (first, last) =>
+        var (days, firstDay) = (Math.Max(0, snapshot.DayCount), snapshot.FirstDay);
+        var partials = UserChunks.Run(snapshot, () => new Counts(days, firstDay), (counts, range) =>
         {
-            var counts = new Counts(days, snapshot.FirstDay);
-            for (var u = first; u < last; u++)
-                if (FunnelEngine.Matches(snapshot, u, query.Filter)) Scan(snapshot, u, query.Filter, counts);
-            return counts;
+            for (var u = range.First; u < range.Last; u++)
+                if (FunnelEngine.Matches(range.Part, u, query.Filter)) Scan(range.Part, u, query.Filter, counts);
         });
         var totals = partials[0];
         foreach (var other in partials.Skip(1)) totals.Add(other);
@@ -93,10 +91,10 @@ public sealed record SentimentAnalysis(IReadOnlyList<PageSentiment> Pages, IRead
     }
 
     /// <summary>One user's sentiment over all pages, within the filter (no patterns when its device or sex excludes the user).</summary>
-    public static SentimentSummary OfUser(EventSnapshot snapshot, int user, FunnelFilter filter)
+    public static SentimentSummary OfUser(SnapshotUser user, FunnelFilter filter)
     {
-        var counts = new Counts(0, snapshot.FirstDay);
-        if (FunnelEngine.Matches(snapshot, user, filter)) Scan(snapshot, user, filter, counts);
+        var counts = new Counts(0, 0);
+        if (FunnelEngine.Matches(user.Part, user.Index, filter)) Scan(user.Part, user.Index, filter, counts);
         var all = new long[PatternCount];
         for (var i = 0; i < counts.ByPage.Length; i++) all[i % PatternCount] += counts.ByPage[i];
         return Summary(all);
@@ -132,13 +130,13 @@ public sealed record SentimentAnalysis(IReadOnlyList<PageSentiment> Pages, IRead
         public FunnelPage Page;
     }
 
-    static void Scan(EventSnapshot snapshot, int u, FunnelFilter filter, Counts counts)
+    static void Scan(SnapshotPart part, int u, FunnelFilter filter, Counts counts)
     {
         var (from, to) = FunnelEngine.TimeBounds(filter);
         Burst clicks = default, scrolls = default;
         // Locals, not properties, in the loop (the JIT cannot hoist property loads past the counts' writes).
-        var (times, kinds, xs, ys) = (snapshot.InteractionTime, snapshot.InteractionKind, snapshot.InteractionX, snapshot.InteractionY);
-        for (int i = snapshot.InteractionStart[u], end = snapshot.InteractionStart[u + 1]; i < end; i++)
+        var (times, kinds, xs, ys) = (part.InteractionTime, part.InteractionKind, part.InteractionX, part.InteractionY);
+        for (int i = part.InteractionStart[u], end = part.InteractionStart[u + 1]; i < end; i++)
         {
             var t = times[i];
             if (t < from || t >= to) continue;
@@ -165,8 +163,8 @@ public sealed record SentimentAnalysis(IReadOnlyList<PageSentiment> Pages, IRead
         Close(clicks, Pattern.RepeatedClicks, Pattern.Click, counts);
         Close(scrolls, Pattern.RapidScrolling, Pattern.Scroll, counts);
 
-        var (start, stop) = (snapshot.EventStart[u], snapshot.EventStart[u + 1]);
-        var (visitTimes, pages, durations) = (snapshot.EventTime, snapshot.EventPage, snapshot.EventDuration);
+        var (start, stop) = (part.EventStart[u], part.EventStart[u + 1]);
+        var (visitTimes, pages, durations) = (part.EventTime, part.EventPage, part.EventDuration);
         for (var e = start; e < stop;)
         {
             var sessionEnd = e + 1;

@@ -18,49 +18,49 @@ public sealed record UserBehavior(BehaviorUser User, IReadOnlyList<BehaviorSessi
     /// <summary>Null when the snapshot has no such user.</summary>
     public static UserBehavior? Of(EventSnapshot snapshot, long userId, FunnelFilter filter)
     {
-        var u = snapshot.IndexOf(userId);
-        if (u < 0) return null;
-        var (start, end) = (snapshot.EventStart[u], snapshot.EventStart[u + 1]);
-        var user = new BehaviorUser(userId, Names.Of((Device)snapshot.UserDevice[u]), Names.Of((Sex)snapshot.UserSex[u]),
-            start == end ? null : EventSnapshot.ToDateTime(snapshot.EventTime[start]));
-        if (!FunnelEngine.Matches(snapshot, u, filter)) return new UserBehavior(user, [], null, SentimentAnalysis.OfUser(snapshot, u, filter));
+        if (snapshot.Find(userId) is not { } found) return null;
+        var (part, u) = found;
+        var (start, end) = found.Visits;
+        var user = new BehaviorUser(userId, Names.Of((Device)part.UserDevice[u]), Names.Of((Sex)part.UserSex[u]),
+            start == end ? null : EventSnapshot.ToDateTime(part.EventTime[start]));
+        if (!FunnelEngine.Matches(part, u, filter)) return new UserBehavior(user, [], null, SentimentAnalysis.OfUser(found, filter));
 
         var (from, to) = FunnelEngine.TimeBounds(filter);
         var starts = new List<int>();
         for (var e = start; e < end; e++)
-            if (e == start || snapshot.StartsSession(e)) starts.Add(e);
+            if (e == start || part.StartsSession(e)) starts.Add(e);
 
         var sessions = new List<BehaviorSession>();
-        var interaction = snapshot.InteractionStart[u];
-        var interactionEnd = snapshot.InteractionStart[u + 1];
+        var interaction = part.InteractionStart[u];
+        var interactionEnd = part.InteractionStart[u + 1];
         var steps = FunnelQuery.Default.Steps;
         var depth = 0;
         for (var s = 0; s < starts.Count; s++)
         {
             var sessionEnd = s + 1 < starts.Count ? starts[s + 1] : end;
-            var nextStart = s + 1 < starts.Count ? snapshot.EventTime[starts[s + 1]] : long.MaxValue;
+            var nextStart = s + 1 < starts.Count ? part.EventTime[starts[s + 1]] : long.MaxValue;
             var visits = new List<BehaviorVisit>();
             var interactions = new List<BehaviorInteraction>();
-            var last = snapshot.EventTime[starts[s]];
+            var last = part.EventTime[starts[s]];
             for (var e = starts[s]; e < sessionEnd; e++)
             {
-                visits.Add(new BehaviorVisit(Names.Of(snapshot.PageOf(e)), EventSnapshot.ToDateTime(snapshot.EventTime[e]), snapshot.EventDuration[e]));
-                last = Math.Max(last, snapshot.EventTime[e] + snapshot.EventDuration[e]);
+                visits.Add(new BehaviorVisit(Names.Of(part.PageOf(e)), EventSnapshot.ToDateTime(part.EventTime[e]), part.EventDuration[e]));
+                last = Math.Max(last, part.EventTime[e] + part.EventDuration[e]);
             }
-            for (; interaction < interactionEnd && snapshot.InteractionTime[interaction] < nextStart; interaction++)
+            for (; interaction < interactionEnd && part.InteractionTime[interaction] < nextStart; interaction++)
             {
-                var kind = snapshot.InteractionKind[interaction];
-                var time = snapshot.InteractionTime[interaction];
+                var kind = part.InteractionKind[interaction];
+                var time = part.InteractionTime[interaction];
                 interactions.Add(new BehaviorInteraction(Names.Of(EventSnapshot.InteractionPageOf(kind)), Names.Of(EventSnapshot.InteractionTypeOf(kind)),
-                    EventSnapshot.ToDateTime(time), snapshot.InteractionX[interaction], snapshot.InteractionY[interaction]));
+                    EventSnapshot.ToDateTime(time), part.InteractionX[interaction], part.InteractionY[interaction]));
                 last = Math.Max(last, time);
             }
-            var sessionStart = snapshot.EventTime[starts[s]];
+            var sessionStart = part.EventTime[starts[s]];
             if (sessionStart < from || sessionStart >= to) continue;
             for (var e = starts[s]; e < sessionEnd; e++)
-                if (depth < steps.Count && snapshot.PageOf(e) == steps[depth]) depth++;
+                if (depth < steps.Count && part.PageOf(e) == steps[depth]) depth++;
             sessions.Add(new BehaviorSession(EventSnapshot.ToDateTime(sessionStart), EventSnapshot.ToDateTime(last), visits, interactions));
         }
-        return new UserBehavior(user, sessions, depth == 0 ? null : Names.Of(steps[depth - 1]), SentimentAnalysis.OfUser(snapshot, u, filter));
+        return new UserBehavior(user, sessions, depth == 0 ? null : Names.Of(steps[depth - 1]), SentimentAnalysis.OfUser(found, filter));
     }
 }

@@ -47,7 +47,7 @@ public sealed record UserJourneys(long Users, IReadOnlyList<JourneyPath> Paths, 
 
     public static UserJourneys Of(EventSnapshot snapshot, JourneyQuery query)
     {
-        var partials = UserChunks.Run(snapshot.UserCount, (first, last) => Run(snapshot, query, first, last));
+        var partials = UserChunks.Run(snapshot, () => new Totals(), (totals, range) => Run(range, query, totals));
         var totals = partials[0];
         foreach (var other in partials.Skip(1))
         {
@@ -73,16 +73,16 @@ public sealed record UserJourneys(long Users, IReadOnlyList<JourneyPath> Paths, 
         return new UserJourneys(totals.Users, paths, flows);
     }
 
-    static Totals Run(EventSnapshot snapshot, JourneyQuery query, int firstUser, int lastUser)
+    static void Run(UserRange range, JourneyQuery query, Totals totals)
     {
-        var totals = new Totals();
+        var part = range.Part;
         var (from, to) = FunnelEngine.TimeBounds(query.Filter);
         var userPaths = new List<(ulong Key, bool Converted)>();
         // Locals, not properties, in the loop (the JIT cannot hoist property loads past the writes).
-        var (times, pages, eventStart) = (snapshot.EventTime, snapshot.EventPage, snapshot.EventStart);
-        for (var u = firstUser; u < lastUser; u++)
+        var (times, pages, eventStart) = (part.EventTime, part.EventPage, part.EventStart);
+        for (var u = range.First; u < range.Last; u++)
         {
-            if (!FunnelEngine.Matches(snapshot, u, query.Filter)) continue;
+            if (!FunnelEngine.Matches(part, u, query.Filter)) continue;
             userPaths.Clear();
             ulong userFlows = 0; // one bit per (from, to) flow: 20 flows for 4 pages
             var end = eventStart[u + 1];
@@ -120,7 +120,6 @@ public sealed record UserJourneys(long Users, IReadOnlyList<JourneyPath> Paths, 
             }
             for (; userFlows != 0; userFlows &= userFlows - 1) totals.Flows[BitOperations.TrailingZeroCount(userFlows)]++;
         }
-        return totals;
     }
 
     /// <summary>The pages of a packed path, first page first.</summary>

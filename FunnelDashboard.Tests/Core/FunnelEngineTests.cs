@@ -184,11 +184,11 @@ public class FunnelEngineTests
         var whole = FunnelEngine.Compute(snapshot, FunnelQuery.Default with { WindowHours = 1 }).Steps.Select(s => s.Users).ToArray();
 
         var expected = new long[4];
-        for (var u = 0; u < snapshot.UserCount; u++)
+        foreach (var user in snapshot.Users)
         {
-            var builder = new EventSnapshotBuilder().AddUser(snapshot.UserIds[u], Device.Desktop, Sex.Male);
-            for (var e = snapshot.EventStart[u]; e < snapshot.EventStart[u + 1]; e++)
-                builder.AddVisit(snapshot.UserIds[u], snapshot.PageOf(e), EventSnapshot.ToDateTime(snapshot.EventTime[e]));
+            var builder = new EventSnapshotBuilder().AddUser(user.Id, Device.Desktop, Sex.Male);
+            for (var (e, end) = user.Visits; e < end; e++)
+                builder.AddVisit(user.Id, user.Part.PageOf(e), EventSnapshot.ToDateTime(user.Part.EventTime[e]));
             var single = FunnelEngine.Compute(builder.Build(), FunnelQuery.Default with { WindowHours = 1 }).Steps;
             for (var k = 0; k < 4; k++) expected[k] += single[k].Users;
         }

@@ -17,7 +17,7 @@ public class SnapshotMergeTests
             .MergeInto(before);
 
         Assert.Equal([1L, 1, 1, 0], Users(after));
-        Assert.Equal([FunnelPage.Home, FunnelPage.Search, FunnelPage.Payment], Enumerable.Range(0, 3).Select(after.PageOf));
+        Assert.Equal([FunnelPage.Home, FunnelPage.Search, FunnelPage.Payment], Enumerable.Range(0, 3).Select(Whole(after).PageOf));
         Assert.Equal(9, after.LastEventId);
         Assert.Equal(1, after.SessionCount);
         Assert.Equal([0L, 0, 0, 0], Users(before)); // the old version is untouched
@@ -35,10 +35,42 @@ public class SnapshotMergeTests
             .AddUser(30, Device.Mobile, Sex.Female)
             .MergeInto(before);
 
-        Assert.Equal([10L, 20, 30], after.UserIds);
-        Assert.Equal([(byte)Device.Desktop, (byte)Device.Mobile, (byte)Device.Mobile], after.UserDevice);
-        Assert.Equal([0, 1, 2, 3], after.EventStart);
+        Assert.Equal([10L, 20, 30], Whole(after).UserIds);
+        Assert.Equal([(byte)Device.Desktop, (byte)Device.Mobile, (byte)Device.Mobile], Whole(after).UserDevice);
+        Assert.Equal([0, 1, 2, 3], Whole(after).EventStart);
         Assert.Equal(new DateRange(new DateOnly(2015, 1, 5), new DateOnly(2015, 1, 7)), after.DataRange);
+    }
+
+    [Fact]
+    public void A_small_tail_rewrites_only_the_recent_part_and_a_larger_one_folds_it_into_the_base()
+    {
+        // 100 users with 10 visits each: 1,100 rows and users in the base, so the recent part may hold 1,100 / 16 = 68.75.
+        var builder = new EventSnapshotBuilder();
+        for (var u = 1; u <= 100; u++)
+        {
+            builder.AddUser(u, Device.Desktop, Sex.Male);
+            for (var v = 0; v < 10; v++) builder.AddVisit(u, FunnelPage.Home, SnapshotFactory.At("2015-01-05 10:00").AddMinutes(v));
+        }
+        var before = builder.Build();
+
+        // User 50 returns (its 10 visits move with it) and user 200 arrives: 12 visits and 2 users.
+        var after = new EventSnapshotBuilder()
+            .AddVisit(50, FunnelPage.Search, SnapshotFactory.At("2015-01-06 10:00"))
+            .AddUser(200, Device.Mobile, Sex.Female).AddVisit(200, FunnelPage.Home, SnapshotFactory.At("2015-01-06 10:00"))
+            .MergeInto(before);
+        Assert.Same(before.Base, after.Base);
+        Assert.Equal([50L, 200], after.Recent.UserIds);
+        Assert.Equal([0, 11, 12], after.Recent.EventStart);
+        Assert.Equal((101, 1002), (after.UserCount, after.EventCount));
+        Assert.Equal(Enumerable.Range(1, 100).Select(id => (long)id).Append(200), after.UserIds);
+        Assert.Equal(11, after.Find(50)!.Value.Visits.End - after.Find(50)!.Value.Visits.Start);
+
+        // Six more returning users: 78 visits and 8 users in the recent part, past its share, so it is folded.
+        var more = new EventSnapshotBuilder();
+        for (var u = 1; u <= 6; u++) more.AddVisit(u, FunnelPage.Search, SnapshotFactory.At("2015-01-07 10:00"));
+        var folded = more.MergeInto(after);
+        Assert.Equal((0, 101, 1008), (folded.Recent.UserCount, folded.Base.UserCount, folded.EventCount));
+        Assert.Equal([101L, 7, 0, 0], Users(folded)); // home: everyone; search: users 1 to 6 and 50
     }
 
     [Fact]
@@ -61,11 +93,11 @@ public class SnapshotMergeTests
             .AddInteraction(1, FunnelPage.Home, InteractionType.Click, SnapshotFactory.At("2015-01-05 10:01"), 390, -5, interactionId: 5)
             .MergeInto(before);
 
-        Assert.Equal([0, 2], after.InteractionStart);
-        Assert.Equal([InteractionType.Click, InteractionType.Scroll], after.InteractionKind.Select(EventSnapshot.InteractionTypeOf));
-        Assert.Equal([FunnelPage.Home, FunnelPage.Home], after.InteractionKind.Select(EventSnapshot.InteractionPageOf));
-        Assert.Equal([(short)390, (short)10], after.InteractionX);
-        Assert.Equal([(short)-5, (short)20], after.InteractionY);
+        Assert.Equal([0, 2], Whole(after).InteractionStart);
+        Assert.Equal([InteractionType.Click, InteractionType.Scroll], Whole(after).InteractionKind.Select(EventSnapshot.InteractionTypeOf));
+        Assert.Equal([FunnelPage.Home, FunnelPage.Home], Whole(after).InteractionKind.Select(EventSnapshot.InteractionPageOf));
+        Assert.Equal([(short)390, (short)10], Whole(after).InteractionX);
+        Assert.Equal([(short)-5, (short)20], Whole(after).InteractionY);
         Assert.Equal(5, after.LastInteractionId);
         Assert.Equal(1, after.EventCount); // no visit was added
         Assert.Equal(1, before.InteractionCount);
@@ -78,15 +110,19 @@ public class SnapshotMergeTests
             .AddVisit(1, FunnelPage.Home, SnapshotFactory.At("2015-01-05 10:00"))
             .AddInteraction(1, FunnelPage.Home, InteractionType.Click, SnapshotFactory.At("2015-01-05 10:01"), 1, 2)
             .Build();
-        // A user: id 8, device 1, sex 1, two offsets of 4 each side (visit and interaction starts have users + 1 entries).
-        Assert.Equal(8 + 1 + 1 + 2 * 4 + 2 * 4 + 7 + 9, snapshot.ColumnBytes);
+        // A user: id 8, device 1, sex 1, two offsets of 4 each side (visit and interaction starts have users + 1 entries);
+        // the empty recent part: one offset of each.
+        Assert.Equal(8 + 1 + 1 + 2 * 4 + 2 * 4 + 7 + 9 + 2 * 4, snapshot.ColumnBytes);
     }
 
+    // Folding the recent part into the base as the app does (1/16), never, and at every batch.
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Growing_in_random_batches_with_late_events_gives_the_same_snapshot_as_one_build(long seed)
+    [InlineData(1, 1.0 / 16)]
+    [InlineData(2, 1.0 / 16)]
+    [InlineData(3, 1.0 / 16)]
+    [InlineData(4, double.PositiveInfinity)]
+    [InlineData(5, 0)]
+    public void Growing_in_random_batches_with_late_events_gives_the_same_snapshot_as_one_build(long seed, double maxRecentShare)
     {
         var random = new SplitMix64((ulong)seed);
         var visits = new List<(long User, FunnelPage Page, DateTime Time, int Duration, bool Starts)>();
@@ -121,7 +157,7 @@ public class SnapshotMergeTests
         var known = new HashSet<long>();
         for (int v = 0, n = 0; v < visits.Count || n < interactions.Count;)
         {
-            var batch = new EventSnapshotBuilder();
+            var batch = new EventSnapshotBuilder { MaxRecentShare = maxRecentShare };
             void Arrive(long id)
             {
                 if (!known.Add(id)) return;
@@ -141,27 +177,59 @@ public class SnapshotMergeTests
             grown = batch.MergeInto(grown);
         }
 
+        if (double.IsPositiveInfinity(maxRecentShare)) Assert.True(grown.Recent.UserCount > 0 && grown.Base.UserCount > 0);
+        if (maxRecentShare == 0) Assert.Equal(0, grown.Recent.UserCount);
+        var (want, got) = (Whole(expected), Whole(grown));
         // Users without events are only in the whole build; compare the users that have some.
         var withEvents = Enumerable.Range(0, expected.UserCount)
-            .Where(u => expected.EventStart[u + 1] > expected.EventStart[u] || expected.InteractionStart[u + 1] > expected.InteractionStart[u]).ToArray();
-        Assert.Equal(withEvents.Select(u => expected.UserIds[u]), grown.UserIds);
-        Assert.Equal(withEvents.Select(u => expected.UserDevice[u]), grown.UserDevice);
-        Assert.Equal(withEvents.Select(u => expected.EventStart[u + 1] - expected.EventStart[u]), Enumerable.Range(0, grown.UserCount).Select(u => grown.EventStart[u + 1] - grown.EventStart[u]));
-        Assert.Equal(expected.EventTime, grown.EventTime);
-        Assert.Equal(expected.EventPage, grown.EventPage);
-        Assert.Equal(expected.EventDuration, grown.EventDuration);
+            .Where(u => want.EventStart[u + 1] > want.EventStart[u] || want.InteractionStart[u + 1] > want.InteractionStart[u]).ToArray();
+        Assert.Equal(withEvents.Select(u => want.UserIds[u]), got.UserIds);
+        Assert.Equal(withEvents.Select(u => want.UserDevice[u]), got.UserDevice);
+        Assert.Equal(withEvents.Select(u => want.EventStart[u + 1] - want.EventStart[u]), Enumerable.Range(0, grown.UserCount).Select(u => got.EventStart[u + 1] - got.EventStart[u]));
+        Assert.Equal(want.EventTime, got.EventTime);
+        Assert.Equal(want.EventPage, got.EventPage);
+        Assert.Equal(want.EventDuration, got.EventDuration);
         Assert.Equal(expected.SessionCount, grown.SessionCount);
         Assert.Equal(expected.LastEventId, grown.LastEventId);
         Assert.Equal(expected.DataRange, grown.DataRange);
-        Assert.Equal(withEvents.Select(u => expected.InteractionStart[u + 1] - expected.InteractionStart[u]),
-            Enumerable.Range(0, grown.UserCount).Select(u => grown.InteractionStart[u + 1] - grown.InteractionStart[u]));
-        Assert.Equal(expected.InteractionTime, grown.InteractionTime);
-        Assert.Equal(expected.InteractionKind, grown.InteractionKind);
-        Assert.Equal(expected.InteractionX, grown.InteractionX);
-        Assert.Equal(expected.InteractionY, grown.InteractionY);
+        Assert.Equal(withEvents.Select(u => want.InteractionStart[u + 1] - want.InteractionStart[u]),
+            Enumerable.Range(0, grown.UserCount).Select(u => got.InteractionStart[u + 1] - got.InteractionStart[u]));
+        Assert.Equal(want.InteractionTime, got.InteractionTime);
+        Assert.Equal(want.InteractionKind, got.InteractionKind);
+        Assert.Equal(want.InteractionX, got.InteractionX);
+        Assert.Equal(want.InteractionY, got.InteractionY);
         Assert.Equal(expected.LastInteractionId, grown.LastInteractionId);
         Assert.Equal(Users(expected), Users(grown));
+        AssertSameAnswers(new EventSnapshotBuilder { MaxRecentShare = 0 }.MergeInto(grown), grown);
     }
+
+    /// <summary>Every analysis answers the same on a snapshot split into base and recent parts as on the same rows in one part.</summary>
+    static void AssertSameAnswers(EventSnapshot whole, EventSnapshot split)
+    {
+        Assert.Equal(whole.UserIds, split.UserIds);
+        Assert.Equal((whole.UserCount, whole.EventCount, whole.InteractionCount, whole.SessionCount), (split.UserCount, split.EventCount, split.InteractionCount, split.SessionCount));
+        var options = new System.Text.Json.JsonSerializerOptions { IncludeFields = true };
+        var filter = new FunnelFilter { Device = Device.Mobile };
+        var now = EventSnapshot.ToDateTime(whole.LastEventTime);
+        Func<EventSnapshot, object?>[] analyses =
+        [
+            s => FunnelEngine.Compute(s, FunnelQuery.Default with { Breakdown = Breakdown.Device, WindowHours = 1 }),
+            s => FunnelEngine.DailyByGroup(s, FunnelQuery.Default with { Breakdown = Breakdown.Sex }),
+            s => FunnelEngine.DailySessions(s, filter),
+            s => FunnelEngine.Activity(s, FunnelFilter.All),
+            s => CohortRetention.Of(s, new CohortQuery(FunnelFilter.All)),
+            s => UserJourneys.Of(s, new JourneyQuery(filter)),
+            s => SentimentAnalysis.Of(s, new SentimentQuery(FunnelFilter.All)),
+            s => DailyVisits.Of(s),
+            s => LiveMetrics.Compute(s, now),
+            s => s.UserIds.Select(id => UserBehavior.Of(s, id, FunnelFilter.All)).ToList(),
+        ];
+        foreach (var analysis in analyses)
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(analysis(whole), options), System.Text.Json.JsonSerializer.Serialize(analysis(split), options));
+    }
+
+    /// <summary>The snapshot's rows as one part (its recent part folded into the base).</summary>
+    static SnapshotPart Whole(EventSnapshot snapshot) => new EventSnapshotBuilder { MaxRecentShare = 0 }.MergeInto(snapshot).Base;
 
     static long[] Users(EventSnapshot snapshot) => FunnelEngine.Compute(snapshot, FunnelQuery.Default).Steps.Select(s => s.Users).ToArray();
 }

@@ -164,7 +164,7 @@ public sealed class ModelsAcrossInstancesTests(PostgresDatabase database, Genera
         await using (a)
         await using (b)
         {
-            var user = b.Services.GetRequiredService<FunnelAnalytics>().Snapshot.UserIds[0];
+            var user = b.Services.GetRequiredService<FunnelAnalytics>().Snapshot.UserIds.First();
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await reader.GetAsync($"/users/similar/{user}")).StatusCode);
 
             foreach (var version in new[] { 1, 2 })

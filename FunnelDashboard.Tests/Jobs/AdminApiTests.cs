@@ -45,7 +45,7 @@ public sealed class AdminApiTests(GeneratedDataset dataset) : IClassFixture<Gene
         await using var app = App(new Dictionary<string, string?> { ["SimilarUsers:Dimensions"] = "8", ["SimilarUsers:Epochs"] = "2" });
         await app.WaitForDataAsync();
         using var client = app.Client();
-        var user = app.Services.GetRequiredService<FunnelDashboard.Core.Analytics.FunnelAnalytics>().Snapshot.UserIds[0];
+        var user = app.Services.GetRequiredService<FunnelDashboard.Core.Analytics.FunnelAnalytics>().Snapshot.UserIds.First();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync($"/users/similar/{user}?k=3")).StatusCode);
 
         var response = await client.PostAsync("/models/retrain", Json("""{"model":"two_tower"}"""));

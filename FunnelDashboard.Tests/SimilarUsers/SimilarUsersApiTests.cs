@@ -33,7 +33,7 @@ public sealed class SimilarUsersApiTests(GeneratedDataset dataset) : IClassFixtu
         return service;
     }
 
-    static long FirstUser(FunnelAppFactory app) => app.Services.GetRequiredService<FunnelAnalytics>().Snapshot.UserIds[0];
+    static long FirstUser(FunnelAppFactory app) => app.Services.GetRequiredService<FunnelAnalytics>().Snapshot.UserIds.First();
 
     static async Task<JsonDocument> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 

@@ -33,11 +33,11 @@ public static class LiveBenchmark
 
         public bool IsIn(EventSnapshot snapshot)
         {
-            int user = snapshot.IndexOf(visit.UserId);
-            if (user < 0) return false;
+            if (snapshot.Find(visit.UserId) is not { } user) return false;
             int time = EventSnapshot.ToTime(visit.Timestamp);
-            for (int e = snapshot.EventStart[user]; e < snapshot.EventStart[user + 1]; e++)
-                if (snapshot.EventTime[e] == time && snapshot.PageOf(e) == visit.Page) return true;
+            var (start, end) = user.Visits;
+            for (int e = start; e < end; e++)
+                if (user.Part.EventTime[e] == time && user.Part.PageOf(e) == visit.Page) return true;
             return false;
         }
     }
@@ -143,6 +143,7 @@ public static class LiveBenchmark
     static async Task<List<long>> SampleResidentSetAsync(TextWriter output, CancellationToken ct)
     {
         var samples = new List<long>();
+        var lastAllocated = GC.GetTotalAllocatedBytes();
         using var timer = new PeriodicTimer(ResidentSample);
         try
         {
@@ -150,7 +151,9 @@ public static class LiveBenchmark
             {
                 var gc = GC.GetGCMemoryInfo();
                 samples.Add(Environment.WorkingSet);
-                output.WriteLine(Invariant($"… rss={Mb(samples[^1]):F0} MB, the collector: {Mb(gc.TotalCommittedBytes):F0} MB committed, {Mb(gc.FragmentedBytes):F0} MB of it free, {GC.CollectionCount(2)} full collections"));
+                var allocated = GC.GetTotalAllocatedBytes();
+                output.WriteLine(Invariant($"… rss={Mb(samples[^1]):F0} MB, the collector: {Mb(gc.TotalCommittedBytes):F0} MB committed, {Mb(gc.FragmentedBytes):F0} MB of it free, {GC.CollectionCount(2)} full collections; allocated {Mb(allocated - lastAllocated) / ResidentSample.TotalSeconds:F0} MB/s"));
+                lastAllocated = allocated;
             }
         }
         catch (OperationCanceledException) { }

@@ -32,7 +32,7 @@ public static class AnalyticsBench
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{snapshot.UserCount:N0} users, {snapshot.EventCount:N0} visits, {snapshot.InteractionCount:N0} interactions; {Environment.ProcessorCount} cores; bytes_per_event={snapshot.ColumnBytes / rows:F2}"));
 
-        var someUser = snapshot.UserCount == 0 ? 0 : snapshot.UserIds[snapshot.UserCount / 2];
+        var someUser = snapshot.UserCount == 0 ? 0 : snapshot.UserIds.ElementAt(snapshot.UserCount / 2);
         var analyses = new (string Name, Func<object?> Run)[]
         {
             ("conversion_trends", () => ConversionTrends.Of(snapshot, new TrendsQuery(FunnelFilter.All, Granularity.Week, Breakdown.Device))),

@@ -186,8 +186,7 @@ public sealed class SimilarUsersService
         var users = userKeys.Select((key, u) =>
         {
             long id = long.Parse(key, CultureInfo.InvariantCulture);
-            int row = snapshot.IndexOf(id);
-            string? device = row >= 0 ? ((Core.Domain.Device)snapshot.UserDevice[row]).ToString() : null;
+            string? device = snapshot.Find(id)?.Device.ToString();
             return new StoredVector(id, key, device, userEmbeddings.Row(u).ToArray(), stamp);
         }).ToList();
         var items = itemKeys.Select((key, i) => new StoredVector(i, key, BehaviorItems.KindName(BehaviorItems.KindOf(i)), itemEmbeddings.Row(i).ToArray(), stamp)).ToList();

@@ -57,7 +57,7 @@ public sealed class SimilarityModel
             : answers.GetOrCompute(Info.Version, (userId, k, device), () => Compute(userId, k, device, snapshot));
 
     /// <summary>Why the model has no neighbours for a user: unknown to the data, or newer than the model.</summary>
-    public string UnknownUserMessage(long userId, EventSnapshot snapshot) => snapshot.IndexOf(userId) >= 0
+    public string UnknownUserMessage(long userId, EventSnapshot snapshot) => snapshot.Find(userId) is not null
         ? $"User {userId} arrived after two-tower v{Info.Version} was trained and has no embedding yet; the next training includes them."
         : $"There is no user {userId}.";
 
@@ -71,8 +71,7 @@ public sealed class SimilarityModel
         var hits = Search(Users.Row(rows[userId]), k, id => id != userId && (wanted is null || Devices[rows[id]] == wanted));
         var similar = hits.Select(hit =>
         {
-            int u = snapshot.IndexOf(hit.Id);
-            var activity = u >= 0 ? UserActivity.Of(snapshot, u) : null;
+            var activity = snapshot.Find(hit.Id) is { } user ? UserActivity.Of(user) : null;
             return new SimilarUser(hit.Id, Math.Round(hit.Score, 4), Devices[rows[hit.Id]] ?? activity?.Device.ToString() ?? "",
                 activity?.DeepestStepName, activity?.DominantBehavior ?? BehaviorItems.View);
         }).ToList();

@@ -34,36 +34,38 @@ public sealed record UserActivity(long UserId, Device Device, int Sessions, int 
         }
     }
 
-    /// <summary>Every user of the snapshot, in its order (index u is the snapshot's user u).</summary>
+    /// <summary>Every user of the snapshot, in its order (id order).</summary>
     public static UserActivity[] Of(EventSnapshot snapshot)
     {
-        var result = new UserActivity[snapshot.UserCount];
-        Parallel.For(0, snapshot.UserCount, u => result[u] = Of(snapshot, u));
+        var users = snapshot.Users.ToArray();
+        var result = new UserActivity[users.Length];
+        Parallel.For(0, users.Length, u => result[u] = Of(users[u]));
         return result;
     }
 
-    public static UserActivity Of(EventSnapshot snapshot, int u)
+    public static UserActivity Of(SnapshotUser user)
     {
+        var (part, u) = user;
         var items = new int[BehaviorItems.Count];
         var steps = FunnelQuery.Default.Steps;
         int sessions = 0, depth = 0;
         var seconds = new long[Names.AllPages.Count];
-        var (start, end) = (snapshot.EventStart[u], snapshot.EventStart[u + 1]);
+        var (start, end) = (part.EventStart[u], part.EventStart[u + 1]);
         for (int e = start; e < end; e++)
         {
-            if (e == start || snapshot.StartsSession(e)) sessions++;
-            var page = snapshot.PageOf(e);
+            if (e == start || part.StartsSession(e)) sessions++;
+            var page = part.PageOf(e);
             items[BehaviorItems.Visit(page)]++;
-            seconds[(int)page] += snapshot.EventDuration[e];
+            seconds[(int)page] += part.EventDuration[e];
             if (depth < steps.Count && page == steps[depth]) depth++;
         }
-        var (first, last) = (snapshot.InteractionStart[u], snapshot.InteractionStart[u + 1]);
+        var (first, last) = (part.InteractionStart[u], part.InteractionStart[u + 1]);
         for (int i = first; i < last; i++)
         {
-            var kind = snapshot.InteractionKind[i];
+            var kind = part.InteractionKind[i];
             items[BehaviorItems.Interaction(EventSnapshot.InteractionPageOf(kind), EventSnapshot.InteractionTypeOf(kind))]++;
         }
-        return new UserActivity(snapshot.UserIds[u], (Device)snapshot.UserDevice[u], sessions, end - start, seconds, last - first, items, depth);
+        return new UserActivity(user.Id, user.Device, sessions, end - start, seconds, last - first, items, depth);
     }
 }
 

@@ -65,16 +65,15 @@ public sealed record UserClusters(int ModelVersion, int K, bool ChosenBySilhouet
         int converted = 0, known = 0;
         foreach (int member in members)
         {
-            int u = snapshot.IndexOf(users.Ids[member]);
-            if (u < 0) continue; // not in the loaded data (yet): counted in the size, not in the profile
+            if (snapshot.Find(users.Ids[member]) is not { } user) continue; // not in the loaded data (yet): counted in the size, not in the profile
             known++;
-            var activity = UserActivity.Of(snapshot, u);
+            var activity = UserActivity.Of(user);
             devices[Names.Of(activity.Device)] = devices.GetValueOrDefault(Names.Of(activity.Device)) + 1;
             (sessions, interactions, visits, seconds) = (sessions + activity.Sessions, interactions + activity.Interactions, visits + activity.Visits, seconds + activity.VisitSeconds);
             if (activity.Converted) converted++;
             var byKind = BehaviorItems.CountsByKind(activity.ItemCounts);
             for (int kind = 1; kind < byKind.Length; kind++) kinds[kind] += byKind[kind];
-            var sentiment = SentimentAnalysis.OfUser(snapshot, u, FunnelFilter.All);
+            var sentiment = SentimentAnalysis.OfUser(user, FunnelFilter.All);
             (frustrated, engaged, satisfied) = (frustrated + sentiment.Frustrated, engaged + sentiment.Engaged, satisfied + sentiment.Satisfied);
         }
         double Mean(long sum) => known == 0 ? 0 : Math.Round((double)sum / known, 2);

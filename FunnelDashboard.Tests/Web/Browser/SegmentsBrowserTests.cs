@@ -67,7 +67,7 @@ public sealed class SegmentsPageTests(SegmentsAppFixture app) : IClassFixture<Se
         await using var page = await app.OpenAsync();
         await page.GoToAsync("segments");
         await page.ChartAsync("clusters");
-        var user = app.Snapshot.UserIds[0];
+        var user = app.Snapshot.UserIds.First();
 
         var box = page.Page.GetByLabel("User id");
         await box.FillAsync(user.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -132,7 +132,7 @@ public sealed class SegmentsPageTests(SegmentsAppFixture app) : IClassFixture<Se
         foreach (var theme in new[] { "light", "dark" })
         {
             await using var page = await app.OpenAsync(theme: theme);
-            await page.GoToAsync($"segments?user={app.Snapshot.UserIds[1]}");
+            await page.GoToAsync($"segments?user={app.Snapshot.UserIds.ElementAt(1)}");
             await page.ChartAsync("clusters");
             await Expect(page.Page.Locator("table[data-table='similar-users'] tbody tr")).ToHaveCountAsync(SegmentsView.SimilarCount);
             await AccessibilityTests.AssertNoViolationsAsync(page, $"segments {theme}, table hidden");
@@ -147,7 +147,7 @@ public sealed class SegmentsPageTests(SegmentsAppFixture app) : IClassFixture<Se
     {
         await app.EnsureTrainedAsync();
         await using var page = await app.OpenAsync(width: 390, height: 844);
-        await page.GoToAsync($"segments?user={app.Snapshot.UserIds[1]}");
+        await page.GoToAsync($"segments?user={app.Snapshot.UserIds.ElementAt(1)}");
         await page.ChartTableAsync("clusters");
         await Expect(page.Page.Locator("table[data-table='similar-users'] tbody tr")).ToHaveCountAsync(SegmentsView.SimilarCount);
         var width = await page.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
