@@ -29,6 +29,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<AnalyticsOptions>(configuration.GetSection(AnalyticsOptions.Section));
         services.Configure<LiveOptions>(configuration.GetSection(LiveOptions.Section));
         services.AddHostedService<DataInitializer>();
+        services.AddHostedService<MallocTrimmer>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
