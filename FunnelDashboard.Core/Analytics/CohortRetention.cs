@@ -36,9 +36,9 @@ public sealed record CohortRetention(IReadOnlyList<Cohort> Cohorts)
         var firstDay = snapshot.FirstDay;
         var partials = UserChunks.Run(snapshot, () => (Size: new long[periods], Active: new long[periods * periods], Converted: new long[periods * periods]),
             (counts, range) => Run(range, firstDay, query.Filter, periodOfDay, periods, counts));
-        var size = FunnelEngine.Sum(partials.Select(p => p.Size).ToArray());
-        var active = FunnelEngine.Sum(partials.Select(p => p.Active).ToArray());
-        var converted = FunnelEngine.Sum(partials.Select(p => p.Converted).ToArray());
+        var size = UserChunks.Sum(partials.Select(p => p.Size).ToArray());
+        var active = UserChunks.Sum(partials.Select(p => p.Active).ToArray());
+        var converted = UserChunks.Sum(partials.Select(p => p.Converted).ToArray());
 
         var cohorts = new List<Cohort>();
         for (var c = 0; c < periods; c++)

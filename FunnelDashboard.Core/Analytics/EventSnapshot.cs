@@ -19,7 +19,6 @@ public sealed class EventSnapshot
     public const byte SessionStartFlag = 0x80;
     const byte PageBits = 0x7F;
 
-    readonly int[] superseded;
     readonly UserRange[] ranges;
 
     public SnapshotPart Base { get; }
@@ -48,7 +47,7 @@ public sealed class EventSnapshot
     internal EventSnapshot(SnapshotPart @base, SnapshotPart recent, int[] superseded, long lastEventId, long lastInteractionId,
         int sessionCount, int firstTime, int lastTime)
     {
-        (Base, Recent, this.superseded) = (@base, recent, superseded);
+        (Base, Recent, Superseded) = (@base, recent, superseded);
         (LastEventId, LastInteractionId, SessionCount) = (lastEventId, lastInteractionId, sessionCount);
         ranges = InIdOrder(@base, recent, superseded);
         foreach (var range in ranges)
@@ -60,7 +59,8 @@ public sealed class EventSnapshot
         (FirstDay, LastDay, LastEventTime) = EventCount == 0 ? (0, -1, 0) : (firstTime / 86400, lastTime / 86400, lastTime);
     }
 
-    internal int[] Superseded => superseded;
+    /// <summary>Sorted indexes of the base users whose rows are in <see cref="Recent"/>.</summary>
+    internal int[] Superseded { get; }
 
     public static FunnelPage PageOf(byte pageByte) => (FunnelPage)(pageByte & PageBits);
     public static byte InteractionKindOf(FunnelPage page, InteractionType type) => (byte)((byte)page | ((byte)type << 4));
@@ -137,7 +137,7 @@ public sealed class EventSnapshot
     public static DateTime ToDateTime(int time) => Epoch.AddSeconds(time);
 
     /// <summary>Bytes held by the columns (the superseded rows of the base included), for the benchmarks' bytes-per-event figure.</summary>
-    public long ColumnBytes => Base.ColumnBytes + Recent.ColumnBytes + superseded.Length * 4L;
+    public long ColumnBytes => Base.ColumnBytes + Recent.ColumnBytes + Superseded.Length * 4L;
 
     /// <summary>First and last day with a page visit, or null when there are none.</summary>
     public DateRange? DataRange => EventCount == 0 ? null : new DateRange(ToDate(FirstDay * 86400), ToDate(LastDay * 86400));

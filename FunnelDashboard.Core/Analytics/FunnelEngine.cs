@@ -65,7 +65,7 @@ public static class FunnelEngine
     {
         var (from, to) = TimeBounds(filter);
         var (days, firstDay) = (Math.Max(0, snapshot.DayCount), snapshot.FirstDay);
-        var perDay = Sum(UserChunks.Run(snapshot, () => new long[days], (counts, range) =>
+        var perDay = UserChunks.Count(snapshot, days, (counts, range) =>
         {
             var (part, times) = (range.Part, range.Part.EventTime);
             for (var u = range.First; u < range.Last; u++)
@@ -74,7 +74,7 @@ public static class FunnelEngine
                 for (var e = part.EventStart[u]; e < part.EventStart[u + 1]; e++)
                     if (part.StartsSession(e) && times[e] >= from && times[e] < to) counts[times[e] / 86400 - firstDay]++;
             }
-        }));
+        });
         return perDay.Select((sessions, d) => (EventSnapshot.ToDate((firstDay + d) * 86400), sessions)).Where(d => d.sessions > 0).ToList();
     }
 
@@ -82,7 +82,7 @@ public static class FunnelEngine
     public static (long Users, long Sessions) Activity(EventSnapshot snapshot, FunnelFilter filter)
     {
         var (from, to) = TimeBounds(filter);
-        var totals = Sum(UserChunks.Run(snapshot, () => new long[2], (counts, range) =>
+        var totals = UserChunks.Count(snapshot, 2, (counts, range) =>
         {
             var (part, times) = (range.Part, range.Part.EventTime);
             for (var u = range.First; u < range.Last; u++)
@@ -97,17 +97,8 @@ public static class FunnelEngine
                 }
                 if (active) counts[0]++;
             }
-        }));
+        });
         return (totals[0], totals[1]);
-    }
-
-    /// <summary>The element-wise sum of per-chunk counts.</summary>
-    internal static long[] Sum(long[][] partials)
-    {
-        var total = partials[0];
-        foreach (var other in partials.Skip(1))
-            for (var i = 0; i < total.Length; i++) total[i] += other[i];
-        return total;
     }
 
     sealed class Totals(int groups, int steps, int days, bool between)

@@ -50,7 +50,7 @@ public sealed record LiveMetrics(
     static (long[] PerMinute, DateTime? Newest) Minutes(EventSnapshot snapshot, DateTime now)
     {
         var nowTime = (long)EventSnapshot.ToTime(now);
-        var counts = FunnelEngine.Sum(UserChunks.Run(snapshot, () => new long[TrendMinutes], (partial, range) =>
+        var counts = UserChunks.Count(snapshot, TrendMinutes, (partial, range) =>
         {
             var (part, times) = (range.Part, range.Part.EventTime);
             for (int e = part.EventStart[range.First], end = part.EventStart[range.Last]; e < end; e++)
@@ -58,7 +58,7 @@ public sealed record LiveMetrics(
                 var minutesAgo = Math.Max(0, nowTime - times[e]) / 60;
                 if (minutesAgo < TrendMinutes) partial[TrendMinutes - 1 - minutesAgo]++;
             }
-        }));
+        });
         return (counts, snapshot.EventCount == 0 ? null : EventSnapshot.ToDateTime(snapshot.LastEventTime));
     }
 }

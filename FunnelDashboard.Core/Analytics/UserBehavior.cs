@@ -21,7 +21,7 @@ public sealed record UserBehavior(BehaviorUser User, IReadOnlyList<BehaviorSessi
         if (snapshot.Find(userId) is not { } found) return null;
         var (part, u) = found;
         var (start, end) = found.Visits;
-        var user = new BehaviorUser(userId, Names.Of((Device)part.UserDevice[u]), Names.Of((Sex)part.UserSex[u]),
+        var user = new BehaviorUser(userId, Names.Of(found.Device), Names.Of(found.Sex),
             start == end ? null : EventSnapshot.ToDateTime(part.EventTime[start]));
         if (!FunnelEngine.Matches(part, u, filter)) return new UserBehavior(user, [], null, SentimentAnalysis.OfUser(found, filter));
 
@@ -31,8 +31,7 @@ public sealed record UserBehavior(BehaviorUser User, IReadOnlyList<BehaviorSessi
             if (e == start || part.StartsSession(e)) starts.Add(e);
 
         var sessions = new List<BehaviorSession>();
-        var interaction = part.InteractionStart[u];
-        var interactionEnd = part.InteractionStart[u + 1];
+        var (interaction, interactionEnd) = found.Interactions;
         var steps = FunnelQuery.Default.Steps;
         var depth = 0;
         for (var s = 0; s < starts.Count; s++)

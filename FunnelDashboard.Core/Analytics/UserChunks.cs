@@ -26,4 +26,16 @@ internal static class UserChunks
         });
         return partials;
     }
+
+    /// <summary><see cref="Run{T}"/> with counters: each chunk counts into its own array, and the arrays are summed.</summary>
+    public static long[] Count(EventSnapshot snapshot, int length, Action<long[], UserRange> run) => Sum(Run(snapshot, () => new long[length], run));
+
+    /// <summary>The element-wise sum of per-chunk counts.</summary>
+    public static long[] Sum(long[][] partials)
+    {
+        var total = partials[0];
+        foreach (var other in partials.Skip(1))
+            for (var i = 0; i < total.Length; i++) total[i] += other[i];
+        return total;
+    }
 }

@@ -45,12 +45,12 @@ public sealed record UserActivity(long UserId, Device Device, int Sessions, int 
 
     public static UserActivity Of(SnapshotUser user)
     {
-        var (part, u) = user;
+        var part = user.Part;
         var items = new int[BehaviorItems.Count];
         var steps = FunnelQuery.Default.Steps;
         int sessions = 0, depth = 0;
         var seconds = new long[Names.AllPages.Count];
-        var (start, end) = (part.EventStart[u], part.EventStart[u + 1]);
+        var (start, end) = user.Visits;
         for (int e = start; e < end; e++)
         {
             if (e == start || part.StartsSession(e)) sessions++;
@@ -59,7 +59,7 @@ public sealed record UserActivity(long UserId, Device Device, int Sessions, int 
             seconds[(int)page] += part.EventDuration[e];
             if (depth < steps.Count && page == steps[depth]) depth++;
         }
-        var (first, last) = (part.InteractionStart[u], part.InteractionStart[u + 1]);
+        var (first, last) = user.Interactions;
         for (int i = first; i < last; i++)
         {
             var kind = part.InteractionKind[i];
