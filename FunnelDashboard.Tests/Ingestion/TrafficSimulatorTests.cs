@@ -67,4 +67,32 @@ public class TrafficSimulatorTests
         Assert.All(users, id => Assert.InRange(id, 5_000_000, 5_000_199));
         Assert.True(events.Select(e => (e.UserId, e.SessionKey)).Distinct().Count() > 400, "visitors started new journeys");
     }
+
+    [Fact]
+    public void Visitors_come_back_within_the_hour_and_their_later_sessions_are_not_held_as_events_meanwhile()
+    {
+        const double Rate = 100;
+        var simulator = new TrafficSimulator(Rate, 1_000_000, firstUserId: 5_000_000);
+        var events = new List<CapturedEvent>();
+        var held = new List<int>();
+        for (var second = 0; second <= 100 * 60; second++)
+        {
+            events.AddRange(simulator.Next(Start.AddSeconds(second)));
+            held.Add(simulator.HeldEvents);
+        }
+
+        // Session keys are "sim-<journey>-<ordinal>": a return session starts 10-60 minutes after the one before it.
+        var starts = events.GroupBy(e => e.SessionKey).ToDictionary(s => s.Key, s => s.Min(e => e.Timestamp));
+        var returns = starts.Keys.Where(key => !key.EndsWith("-0")).ToList();
+        Assert.True(returns.Count > 200, $"{returns.Count} return sessions");
+        Assert.All(returns, key =>
+        {
+            var ordinal = key[^1] - '0';
+            var sinceFirst = starts[key] - starts[key[..^1] + "0"];
+            Assert.InRange(sinceFirst, TimeSpan.FromMinutes(10) * ordinal, TimeSpan.FromMinutes(61) * ordinal);
+        });
+        // What is held is the sessions under way (a few minutes of traffic), not the next hour's returns: it stops growing.
+        Assert.True(held.Max() < Rate * 5 * 60, $"held at most {held.Max()} events");
+        Assert.True(held[^1] < 1.5 * held[held.Count / 4], $"held {held[held.Count / 4]} events after 25 minutes, {held[^1]} after 100");
+    }
 }
