@@ -12,10 +12,10 @@ namespace FunnelDashboard.Web.Capture;
 public sealed class CaptureStats
 {
     public long Sent, Acked, Rejected;
-    public readonly List<double> AckMs = [];
+    public readonly LatencyHistogram AckMs = new();
     public readonly HashSet<HttpStatusCode> Refusals = [];
 
-    public double AckPercentile(double p) => Percentiles.Of(AckMs, p);
+    public double AckPercentile(double p) => AckMs.Percentile(p);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"sent={Sent} acked={Acked} rejected={Rejected} ack_p50_ms={AckPercentile(0.50):F1} ack_p95_ms={AckPercentile(0.95):F1}");
