@@ -19,7 +19,7 @@ public sealed class EventSnapshot
     public const byte SessionStartFlag = 0x80;
     const byte PageBits = 0x7F;
 
-    readonly UserRange[] ranges;
+    readonly ArraySegment<UserRange> ranges;
 
     public SnapshotPart Base { get; }
     public SnapshotPart Recent { get; }
@@ -83,8 +83,8 @@ public sealed class EventSnapshot
     /// <summary>The runs holding the users at positions [from, to) in id order.</summary>
     internal IEnumerable<UserRange> RangesAt(int from, int to)
     {
-        var i = Array.BinarySearch(ranges, new UserRange(SnapshotPart.Empty, 0, 0, from), ByPosition);
-        for (i = i >= 0 ? i : ~i - 1; i >= 0 && i < ranges.Length && ranges[i].Position < to; i++)
+        var i = Array.BinarySearch(ranges.Array!, 0, ranges.Count, new UserRange(SnapshotPart.Empty, 0, 0, from), ByPosition);
+        for (i = i >= 0 ? i : ~i - 1; i >= 0 && i < ranges.Count && ranges[i].Position < to; i++)
         {
             var r = ranges[i];
             var (skip, end) = (Math.Max(0, from - r.Position), Math.Min(r.Count, to - r.Position));
@@ -94,17 +94,20 @@ public sealed class EventSnapshot
 
     static readonly Comparer<UserRange> ByPosition = Comparer<UserRange>.Create((a, b) => a.Position.CompareTo(b.Position));
 
-    /// <summary>The base's current users and the recent ones, merged by id into runs.</summary>
-    static UserRange[] InIdOrder(SnapshotPart @base, SnapshotPart recent, int[] superseded)
+    /// <summary>
+    /// The base's current users and the recent ones, merged by id into runs: in one array sized for the most runs there
+    /// can be (each recent user is a run and splits at most one run of the base), as this is made on every refresh.
+    /// </summary>
+    static ArraySegment<UserRange> InIdOrder(SnapshotPart @base, SnapshotPart recent, int[] superseded)
     {
-        var result = new List<UserRange>();
-        var position = 0;
+        var result = new UserRange[2 * recent.UserCount + 1];
+        int count = 0, position = 0;
         void Add(SnapshotPart part, int first, int last)
         {
-            if (result.Count > 0 && result[^1] is var previous && previous.Part == part && previous.Last == first)
-                result[^1] = previous with { Last = last };
+            if (count > 0 && result[count - 1] is var previous && previous.Part == part && previous.Last == first)
+                result[count - 1] = previous with { Last = last };
             else
-                result.Add(new UserRange(part, first, last, position));
+                result[count++] = new UserRange(part, first, last, position);
             position += last - first;
         }
 
@@ -121,7 +124,7 @@ public sealed class EventSnapshot
             }
             if (r < recent.UserCount) Add(recent, r, r + 1);
         }
-        return [.. result];
+        return new ArraySegment<UserRange>(result, 0, count);
     }
 
     static int LowerBound(long[] ids, int from, long id)

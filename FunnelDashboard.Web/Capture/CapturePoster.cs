@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using FunnelDashboard.Core.Common;
 using FunnelDashboard.Core.Ingestion;
 using FunnelDashboard.Core.Storage;
@@ -71,8 +70,7 @@ public sealed class CapturePoster(HttpClient http, Uri eventsUrl)
         HttpStatusCode? status = null;
         try
         {
-            using var content = new ByteArrayContent(CaptureJson.Write(batch));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var content = CaptureJson.Content(batch);
             using var response = await http.PostAsync(eventsUrl, content);
             status = response.StatusCode;
         }
