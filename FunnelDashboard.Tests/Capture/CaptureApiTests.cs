@@ -127,8 +127,11 @@ public class CaptureApiTests
         var huge = Body("huge").Replace("\"events\"", $"\"padding\":\"{new string('x', CaptureOptions.MaxBodyBytes)}\",\"events\"");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.PostAsync("/api/events", Json(huge))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/events", Json(Body("most", users: 3_333)))).StatusCode);
+        // Streamed, with no Content-Length to size the buffer by: the same limits.
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.PostAsync("/api/events", Streamed(huge))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/events", Streamed(Body("most-streamed", users: 3_333)))).StatusCode);
 
-        Assert.Equal(before.PageVisits + 6_666, (await app.CountsAsync()).PageVisits);
+        Assert.Equal(before.PageVisits + 2 * 6_666, (await app.CountsAsync()).PageVisits);
     }
 
     [Fact]

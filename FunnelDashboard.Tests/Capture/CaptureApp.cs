@@ -48,6 +48,31 @@ public sealed class CaptureApp : FunnelAppFactory
 
     public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
+    /// <summary>The body with no Content-Length, written in 8 KB pieces, as a client that streams its JSON sends it.</summary>
+    public static HttpContent Streamed(string body) => new StreamedContent(Encoding.UTF8.GetBytes(body));
+
+    sealed class StreamedContent : HttpContent
+    {
+        readonly byte[] body;
+
+        public StreamedContent(byte[] body)
+        {
+            this.body = body;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            foreach (var piece in body.Chunk(8 * 1024)) await stream.WriteAsync(piece);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     /// <summary>A body of page visits and interactions of <paramref name="users"/> new users, two visits and one click each.</summary>
     public static string Body(string batchId, int users = 1, long firstUser = 900_000_001)
     {

@@ -26,18 +26,20 @@ public sealed record CaptureRequest(CaptureBatch? Batch, IReadOnlyDictionary<str
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 64 * 1024, max) + 1);
         try
         {
-            var length = 0;
+            // A rented buffer may be larger than asked for: never read more than one byte past the limit.
+            int length = 0, room = Math.Min(buffer.Length, max + 1);
             while (true)
             {
-                if (length == buffer.Length)
+                if (length == room)
                 {
                     if (length > max) return BodyTooLarge;
                     var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, max + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
+                    room = Math.Min(buffer.Length, max + 1);
                 }
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length), ct);
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, room - length), ct);
                 if (read == 0) break;
                 length += read;
             }
